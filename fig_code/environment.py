@@ -1,0 +1,52 @@
+"""A setup check for learners: are the libraries this series needs installed, and recent enough?"""
+
+from __future__ import annotations
+
+import sys
+from importlib import metadata
+
+from packaging.requirements import Requirement
+from packaging.version import Version
+
+#: The distribution that ships fig_code; its declared dependency ranges are the single source of truth.
+DISTRIBUTION = "kmeans-in-depth"
+MIN_PYTHON = (3, 11)
+
+
+def _requirements() -> list[Requirement]:
+    return [Requirement(r) for r in metadata.requires(DISTRIBUTION) or [] if "extra ==" not in r]
+
+
+def check_environment(*, verbose: bool = True) -> bool:
+    """Print one line per required library (installed version, required range, ok or not).
+
+    Returns True when everything this series needs is installed in a suitable version.
+
+    Examples
+    --------
+    >>> check_environment(verbose=False)
+    True
+    """
+    lines = []
+    ok_all = sys.version_info[:2] >= MIN_PYTHON
+    py = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    need = ".".join(map(str, MIN_PYTHON))
+    lines.append(f"{'python':<14}{py:<10}>={need:<12}{'ok' if ok_all else 'TOO OLD'}")
+    for req in _requirements():
+        try:
+            have = metadata.version(req.name)
+        except metadata.PackageNotFoundError:
+            have, ok = "missing", False
+        else:
+            ok = req.specifier.contains(Version(have), prereleases=True)
+        ok_all &= ok
+        spec = ",".join(sorted(map(str, req.specifier), key=lambda s: not s.startswith(">"))) or "any"
+        lines.append(f"{req.name:<14}{have:<10}{spec:<14}{'ok' if ok else 'PLEASE INSTALL OR UPGRADE'}")
+    if verbose:
+        print(f"{'library':<14}{'version':<10}{'required':<14}status")
+        print("\n".join(lines))
+        if ok_all:
+            print("Everything is in place: on to notebook 01.")
+        else:
+            print("Something is missing: run the install command from the README, then restart the kernel.")
+    return ok_all

@@ -1,0 +1,41 @@
+"""Shared helpers for the maintainer scripts: where the notebooks are and how they are read and written."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def notebook_paths(root: Path = ROOT) -> list[Path]:
+    """The series in reading order: notebooks/NN-Title-With-Dashes.ipynb."""
+    return sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def repository_url(root: Path = ROOT) -> str:
+    """The repository address, declared once in pyproject.toml's [project.urls]."""
+    with open(root / "pyproject.toml", "rb") as f:
+        url = tomllib.load(f)["project"]["urls"]["Repository"]
+    return url.rstrip("/")
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """The exact text JupyterLab writes (indent 1, UTF-8, trailing newline)."""
+    return nbformat.writes(nb) + "\n"
+
+
+def write(nb: nbformat.NotebookNode, path: Path) -> bool:
+    """Write ``nb`` to ``path``; return True when the file changed."""
+    text = dumps(nb)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
