@@ -21,7 +21,9 @@ class FrameWidget(widgets.VBox):
     """A VBox around an ``Image``; subclasses set ``self.image.value`` and ``_summary()``."""
 
     def __init__(self, children=(), *, image_width: str = "100%", **kwargs):
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=image_width, max_width="720px"))
+        self.image = widgets.Image(
+            format="png", layout=widgets.Layout(width=image_width, max_width="720px")
+        )
         super().__init__(children=[*children, self.image], **kwargs)
 
     # --- what a reader sees where no kernel runs ------------------------------------------------

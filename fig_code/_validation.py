@@ -18,7 +18,9 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"[:80]
 
 
-def check_points(X, *, name: str = "X", n_features: int | None = None, min_samples: int = 1) -> np.ndarray:
+def check_points(
+    X, *, name: str = "X", n_features: int | None = None, min_samples: int = 1
+) -> np.ndarray:
     """Return ``X`` as a finite 2-D float array of shape (n_samples, n_features).
 
     ``n_features`` demands an exact number of columns (2 for the plotting functions).
@@ -39,12 +41,16 @@ def check_points(X, *, name: str = "X", n_features: int | None = None, min_sampl
             f"{name} must be a 2-D array of shape {want} for this function; got shape {arr.shape}"
         )
     if arr.shape[0] < min_samples:
-        raise ValueError(f"{name} must have at least {min_samples} sample(s); got shape {arr.shape}")
+        raise ValueError(
+            f"{name} must have at least {min_samples} sample(s); got shape {arr.shape}"
+        )
     if arr.shape[1] < 1:
         raise ValueError(f"{name} must have at least one feature (column); got shape {arr.shape}")
     if not np.isfinite(arr).all():
         bad = int((~np.isfinite(arr)).sum())
-        raise ValueError(f"{name} contains {bad} NaN or infinite value(s); every entry must be finite")
+        raise ValueError(
+            f"{name} contains {bad} NaN or infinite value(s); every entry must be finite"
+        )
     return arr
 
 
@@ -67,7 +73,9 @@ def check_int(value, *, name: str, low: int | None = None, high: int | None = No
 def check_n_clusters(n_clusters, n_samples: int, *, name: str = "n_clusters") -> int:
     """``n_clusters`` must be an integer with 1 <= n_clusters <= n_samples."""
     if isinstance(n_clusters, bool) or not isinstance(n_clusters, numbers.Integral):
-        raise ValueError(f"{name} must be an integer between 1 and n_samples; got {_describe(n_clusters)}")
+        raise ValueError(
+            f"{name} must be an integer between 1 and n_samples; got {_describe(n_clusters)}"
+        )
     if not 1 <= n_clusters <= n_samples:
         raise ValueError(
             f"{name} must be between 1 and the number of samples ({n_samples}); got {int(n_clusters)}"
@@ -81,7 +89,11 @@ def check_labels(labels, *, name: str = "labels", n_samples: int | None = None) 
     if arr.ndim != 1:
         raise ValueError(f"{name} must be a 1-D array of integer labels; got shape {arr.shape}")
     if arr.size and not np.issubdtype(arr.dtype, np.integer):
-        if np.issubdtype(arr.dtype, np.floating) and np.isfinite(arr).all() and (arr == np.round(arr)).all():
+        if (
+            np.issubdtype(arr.dtype, np.floating)
+            and np.isfinite(arr).all()
+            and (arr == np.round(arr)).all()
+        ):
             arr = arr.astype(int)
         else:
             raise ValueError(f"{name} must hold integer labels; got dtype {arr.dtype}")

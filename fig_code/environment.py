@@ -40,13 +40,19 @@ def check_environment(*, verbose: bool = True) -> bool:
         else:
             ok = req.specifier.contains(Version(have), prereleases=True)
         ok_all &= ok
-        spec = ",".join(sorted(map(str, req.specifier), key=lambda s: not s.startswith(">"))) or "any"
-        lines.append(f"{req.name:<14}{have:<10}{spec:<14}{'ok' if ok else 'PLEASE INSTALL OR UPGRADE'}")
+        spec = (
+            ",".join(sorted(map(str, req.specifier), key=lambda s: not s.startswith(">"))) or "any"
+        )
+        lines.append(
+            f"{req.name:<14}{have:<10}{spec:<14}{'ok' if ok else 'PLEASE INSTALL OR UPGRADE'}"
+        )
     if verbose:
         print(f"{'library':<14}{'version':<10}{'required':<14}status")
         print("\n".join(lines))
         if ok_all:
             print("Everything is in place: on to notebook 01.")
         else:
-            print("Something is missing: run the install command from the README, then restart the kernel.")
+            print(
+                "Something is missing: run the install command from the README, then restart the kernel."
+            )
     return ok_all

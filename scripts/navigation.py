@@ -35,7 +35,9 @@ def title_of(nb) -> str:
 def _gh_parts(url: str) -> str:
     m = re.match(r"https://github\.com/([^/]+/[^/]+)$", url)
     if not m:
-        raise SystemExit(f"the repository URL must look like https://github.com/OWNER/NAME; got {url}")
+        raise SystemExit(
+            f"the repository URL must look like https://github.com/OWNER/NAME; got {url}"
+        )
     return m.group(1)
 
 
@@ -63,10 +65,8 @@ def colab_source(url: str) -> str:
         'if "google.colab" in sys.modules:\n'
         "    import subprocess\n"
         "\n"
-        "    subprocess.run(\n"
-        f'        [sys.executable, "-m", "pip", "install", "--quiet", "git+{url}"],\n'
-        "        check=True,\n"
-        "    )"
+        f'    package = "git+{url}"\n'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)'
     )
 
 
@@ -164,7 +164,11 @@ def update(root: Path = ROOT, *, write: bool = True) -> list[str]:
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
     new = _replace_block(
-        text, "<!-- contents:start -->", "<!-- contents:end -->", contents_table(rows, "notebooks/"), "README.md"
+        text,
+        "<!-- contents:start -->",
+        "<!-- contents:end -->",
+        contents_table(rows, "notebooks/"),
+        "README.md",
     )
     new = _replace_block(
         new,
@@ -181,7 +185,9 @@ def update(root: Path = ROOT, *, write: bool = True) -> list[str]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--check", action="store_true", help="report drift, change nothing")
     args = ap.parse_args(argv)
     changed = update(write=not args.check)

@@ -19,6 +19,7 @@ from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import navigation  # noqa: E402
+
 from notebooks import ROOT, notebook_paths, read, write  # noqa: E402
 
 
@@ -46,7 +47,9 @@ def execute(path: Path, *, timeout: int = 300) -> tuple[bool, float]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("paths", nargs="*", type=Path, help="notebooks to run (default: all)")
     args = ap.parse_args(argv)
     navigation.update(ROOT, write=True)
