@@ -189,3 +189,45 @@ def test_every_kmeans_has_explicit_n_init_and_random_state(path):
 def test_the_kmeans_call_check_can_fail():
     assert _kmeans_calls_without(ast.parse("KMeans(4)")) == [(1, ["n_init", "random_state"])]
     assert _kmeans_calls_without(ast.parse("KMeans(4, n_init=1, random_state=0)")) == []
+
+
+NUMBER_IN_PROSE = re.compile(r"(?<![\w.,])(\d+\.\d+|\d{1,3}(?:,\d{3})+)(?![\w.]*\d)")
+
+
+def prose_numbers(markdown: str) -> set[str]:
+    """Decimals (0.94) and grouped thousands (96,615) in prose; code, links and math are left out."""
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\$[^$]*\$", " ", text)
+    return set(NUMBER_IN_PROSE.findall(text))
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_numbers_in_the_prose_come_from_cell_outputs(path):
+    nb = load(path)
+    outputs = " ".join(text_of(o) for c in code_cells(nb) for o in c.outputs)
+    sources = " ".join(c.source for c in code_cells(nb))
+    missing = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or cell.get("id") in {
+            "nav-header",
+            "nav-footer",
+            "contents",
+        }:
+            continue
+        for number in prose_numbers(cell.source):
+            plain = number.replace(",", "")
+            if not any(n in outputs for n in (number, plain)) and plain not in sources:
+                missing.append(number)
+    assert not missing, (
+        f"numbers typed into the prose that no cell prints (print them, or refer to the output): "
+        f"{sorted(set(missing))}"
+    )
+
+
+def test_the_prose_number_check_can_fail():
+    assert prose_numbers("accuracy 0.94 and 96,615 colours, `0.5` and $1.5$ left out") == {
+        "0.94",
+        "96,615",
+    }
