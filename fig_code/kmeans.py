@@ -1,0 +1,339 @@
+"""K-means (Lloyd's algorithm) written out in NumPy: the engine behind notebook 02 and its widget.
+
+Two public functions:
+
+- ``lloyd(X, init)`` runs the algorithm to convergence and returns what scikit-learn's ``KMeans``
+  returns (centres, labels, inertia, number of iterations);
+- ``kmeans_steps(X, n_clusters)`` records every half-step (initialise, assign, update, assign, ...)
+  as a list of ``Step`` objects, for pictures and the step-through widget.
+
+Both are built from the same three small private functions, which is what notebook 02 shows:
+
+- ``_assign(X, centers)``: the E-step (each point goes to its nearest centre);
+- ``_update(X, labels, centers)``: the M-step (each centre moves to the mean of its points);
+- ``_lloyd(X, centers, max_iter)``: the loop that alternates them until the labels stop changing.
+
+No plotting here: pure NumPy (scikit-learn only for the k-means++ seeding).
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import check_int, check_n_clusters, check_points
+
+__all__ = ["INIT_METHODS", "Step", "kmeans_steps", "lloyd"]
+
+#: The names ``kmeans_steps`` accepts for ``init`` (besides an array of centres).
+INIT_METHODS = ("k-means++", "random")
+
+
+# --- the algorithm, as a learner reads it ---------------------------------------------------------
+def _assign(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """E-step: the index of the nearest centre for every point, shape (n_samples,)."""
+    # squared distance from every point (axis 0) to every centre (axis 1)
+    sq_dist = ((X[:, np.newaxis, :] - centers[np.newaxis, :, :]) ** 2).sum(axis=2)
+    return sq_dist.argmin(axis=1)
+
+
+def _update(X: np.ndarray, labels: np.ndarray, centers: np.ndarray):
+    """M-step: move each centre to the mean of its points. Returns (new_centers, labels).
+
+    An empty cluster (no point assigned) gets the point that lies farthest from its own centre,
+    like scikit-learn does; that point is moved out of its old cluster, so the returned labels
+    differ from the input labels exactly there.
+    """
+    k = len(centers)
+    counts = np.bincount(labels, minlength=k)  # points per cluster
+    sums = np.zeros_like(centers)
+    np.add.at(sums, labels, X)  # sum of the points of each cluster
+    empty = np.flatnonzero(counts == 0)
+    labels = labels.copy()
+    if empty.size:
+        dist = ((X - centers[labels]) ** 2).sum(axis=1)  # each point to its own centre
+        if dist.max() > 0:  # else every point sits on its centre: nothing to gain
+            # the len(empty) farthest points, in the same order as scikit-learn picks them
+            far = np.argpartition(dist, -empty.size)[: -empty.size - 1 : -1]
+            np.subtract.at(sums, labels[far], X[far])  # take them out of their old clusters
+            np.subtract.at(counts, labels[far], 1)
+            sums[empty], counts[empty], labels[far] = X[far], 1, empty  # each opens a cluster
+    new_centers = centers.copy()  # a cluster still empty keeps its centre
+    filled = counts > 0
+    new_centers[filled] = sums[filled] / counts[filled, np.newaxis]
+    return new_centers, labels
+
+
+def _inertia(X: np.ndarray, centers: np.ndarray, labels: np.ndarray) -> float:
+    """Sum of squared distances from each point to the centre of its cluster."""
+    return float(((X - centers[labels]) ** 2).sum())
+
+
+def _lloyd(X: np.ndarray, centers: np.ndarray, max_iter: int):
+    """Lloyd's algorithm: alternate E- and M-steps until the labels stop changing."""
+    labels = None  # nothing assigned yet
+    for n_iter in range(1, max_iter + 1):
+        new_labels = _assign(X, centers)  # E-step: every point to its nearest centre
+        centers, _ = _update(X, new_labels, centers)  # M-step: every centre to its cluster's mean
+        if np.array_equal(new_labels, labels):  # no point changed cluster: converged
+            return centers, new_labels, _inertia(X, centers, new_labels), n_iter
+        labels = new_labels
+    labels = _assign(X, centers)  # max_iter reached: the labels of the final centres
+    return centers, labels, _inertia(X, centers, labels), max_iter
+
+
+# --- public API -------------------------------------------------------------------------------------
+def _check_centers(init, X: np.ndarray, *, n_clusters: int | None = None) -> np.ndarray:
+    """``init`` as a finite float array of shape (n_clusters, n_features) matching ``X``."""
+    n_samples, n_features = X.shape
+    try:
+        centers = np.array(init, dtype=float)  # a copy: the caller's array is never changed
+    except (TypeError, ValueError):
+        raise ValueError(
+            "init must be an array of initial centres of shape (n_clusters, n_features) "
+            f"= (k, {n_features}); got {type(init).__name__}"
+        ) from None
+    k = n_clusters if n_clusters is not None else "k"
+    if centers.ndim != 2 or centers.shape[1] != n_features:
+        raise ValueError(
+            f"init must have shape (n_clusters, n_features) = ({k}, {n_features}), one row per "
+            f"centre with as many columns as X; got shape {centers.shape}"
+        )
+    if n_clusters is not None and centers.shape[0] != n_clusters:
+        raise ValueError(
+            f"init has {centers.shape[0]} centre(s) but n_clusters is {n_clusters}; "
+            f"give init of shape ({n_clusters}, {n_features}) or set n_clusters={centers.shape[0]}"
+        )
+    check_n_clusters(centers.shape[0], n_samples, name="the number of centres in init")
+    if not np.isfinite(centers).all():
+        raise ValueError("init contains NaN or infinite values; every centre must be finite")
+    return centers
+
+
+def lloyd(X, init, *, max_iter: int = 300) -> tuple[np.ndarray, np.ndarray, float, int]:
+    """K-means by Lloyd's algorithm, from given initial centres.
+
+    Repeats two steps: assign every point to its nearest centre (E-step), then move every centre to
+    the mean of its points (M-step). It stops when an assignment gives exactly the same labels as
+    the previous one (the centres then no longer move), or after ``max_iter`` iterations.
+
+    This is the short vectorised code shown in notebook 02 (``fig_code.kmeans._lloyd``; this function
+    only checks the arguments). From the same initial centres it gives the same result as
+    ``KMeans(n_clusters=len(init), init=init, n_init=1, tol=0, algorithm="lloyd",
+    max_iter=max_iter)``: identical labels, centres equal to rounding error (about 1e-12), the same
+    inertia and the same number of iterations, because it copies scikit-learn's choices:
+
+    - ``tol=0`` means scikit-learn stops only on *strict convergence*: the labels of one iteration
+      equal those of the previous one. The centres returned are those of that last M-step.
+    - If ``max_iter`` is reached first, the labels are recomputed once for the final centres.
+    - An empty cluster (a centre with no point) is re-seeded with the point farthest from its own
+      centre; that point leaves its old cluster. With several empty clusters the farthest points are
+      handed out in scikit-learn's order. If every point sits exactly on its centre there is nothing
+      to relocate and an empty centre stays where it was (scikit-learn warns in that case).
+
+    Agreement can break only on exact distance ties (a point exactly as far from two centres), which
+    the two codes' rounding may resolve differently: here the lower centre index wins. Ties are
+    common with integer data and centres that are data points (e.g. ``load_digits`` with
+    ``init="random"``), rare once centres are means.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The points; finite numbers.
+    init : array-like of shape (n_clusters, n_features)
+        The initial centres, one per row; ``1 <= n_clusters <= n_samples``. Not modified.
+    max_iter : int, default=300
+        Maximum number of iterations (each is one E-step and one M-step), at least 1.
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features)
+        Final centres.
+    labels : ndarray of shape (n_samples,)
+        Index of the nearest final centre for each point.
+    inertia : float
+        Sum of squared distances from each point to its centre.
+    n_iter : int
+        Number of iterations run.
+
+    Raises
+    ------
+    ValueError
+        If X is not a finite 2-D array, if ``init`` is not an array of shape (k, n_features) with
+        1 <= k <= n_samples and finite entries, or if ``max_iter < 1``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0]])
+    >>> centers, labels, inertia, n_iter = lloyd(X, init=X[[0, 2]])
+    >>> labels.tolist(), round(inertia, 2)
+    ([0, 0, 1, 1], 1.0)
+    """
+    X = check_points(X)
+    if isinstance(init, str):
+        raise ValueError(
+            f"lloyd needs the initial centres as an array of shape (k, {X.shape[1]}); got the "
+            f"string {init!r}. For a named method use kmeans_steps(X, k, init={init!r}) or "
+            "sklearn.cluster.kmeans_plusplus"
+        )
+    centers = _check_centers(init, X)
+    max_iter = check_int(max_iter, name="max_iter", low=1)
+    return _lloyd(X, centers, max_iter)
+
+
+@dataclass(frozen=True, eq=False)
+class Step:
+    """One frame of K-means: the state after initialisation, an assignment or an update.
+
+    Attributes
+    ----------
+    phase : {"init", "assign", "update"}
+        What just happened: centres chosen; points assigned to their nearest centre (E-step);
+        centres moved to the mean of their points (M-step).
+    centers : ndarray of shape (n_clusters, n_features)
+        The centres after this step.
+    labels : ndarray of shape (n_samples,) or None
+        The cluster of each point; None at the "init" step (nothing assigned yet).
+    inertia : float or None
+        Sum of squared distances from each point to the centre of its cluster (with these
+        ``centers`` and ``labels``); None at the "init" step.
+    iteration : int
+        0 for "init"; the iteration (1, 2, ...) an "assign" or "update" step belongs to.
+    converged : bool
+        True only on the last step of a run that converged (an assignment that changed nothing).
+    """
+
+    phase: str
+    centers: np.ndarray
+    labels: np.ndarray | None
+    inertia: float | None
+    iteration: int
+    converged: bool = False
+
+
+def _initial_centers(X: np.ndarray, n_clusters: int, init, random_state) -> np.ndarray:
+    if isinstance(init, str):
+        if init not in INIT_METHODS:
+            raise ValueError(
+                f"init must be 'k-means++', 'random' or an array of shape ({n_clusters}, "
+                f"{X.shape[1]}); got {init!r}"
+            )
+        if random_state is not None and (
+            isinstance(random_state, bool)
+            or not isinstance(random_state, (numbers.Integral, np.random.RandomState))
+            or isinstance(random_state, numbers.Integral)
+            and not 0 <= random_state < 2**32
+        ):
+            raise ValueError(
+                "random_state must be None, an integer between 0 and 2**32 - 1 or a "
+                f"numpy.random.RandomState; got {random_state!r}"
+            )
+        rng = (
+            random_state
+            if isinstance(random_state, np.random.RandomState)
+            else np.random.RandomState(random_state)
+        )
+        n = X.shape[0]
+        if init == "random":
+            # k distinct data points, drawn exactly as scikit-learn's init="random" draws them
+            idx = rng.choice(n, size=n_clusters, replace=False, p=np.full(n, 1.0 / n))
+            return X[idx].copy()
+        from sklearn.cluster import kmeans_plusplus
+
+        centers, _ = kmeans_plusplus(X, n_clusters, random_state=rng)
+        return np.array(centers, dtype=float)
+    return _check_centers(init, X, n_clusters=n_clusters)
+
+
+def kmeans_steps(
+    X, n_clusters: int, *, init="k-means++", random_state=None, max_iter: int = 100
+) -> list[Step]:
+    """Run K-means and record every half-step, for pictures and the step-through widget.
+
+    The list starts with an ``"init"`` step (the initial centres, no labels yet), then alternates
+    ``"assign"`` (E-step: every point joins its nearest centre) and ``"update"`` (M-step: every centre
+    moves to the mean of its points). It ends with the first ``"assign"`` step that changes no label
+    (that step has ``converged=True``), or, if ``max_iter`` iterations pass first, with one last
+    ``"assign"`` step for the final centres (``converged=False``).
+
+    It runs the same code as :func:`lloyd`, so from the same initial centres the last step has
+    lloyd's centres, labels and inertia. The inertia never increases from one step to the next.
+
+    Empty clusters: if no point is assigned to a centre, the "update" step re-seeds that cluster
+    with the point farthest from its own centre (as scikit-learn does). The point moves to the empty
+    cluster, so in that "update" step its label already is the new cluster's, and the cluster's
+    centre is exactly that point. No warning is ever raised. (If every point sits exactly on its
+    centre, an empty centre simply stays where it was.)
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The points; finite numbers.
+    n_clusters : int
+        Number of clusters k, ``1 <= k <= n_samples``.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features)
+        "k-means++": careful seeding (``sklearn.cluster.kmeans_plusplus``); "random": k distinct
+        data points chosen at random; an array: these initial centres. With the same integer
+        ``random_state``, both names give the centres ``KMeans(..., n_init=1, random_state=...)``
+        starts from.
+    random_state : None, int or numpy.random.RandomState
+        Seed for "k-means++" and "random"; give an int for reproducible steps.
+    max_iter : int, default=100
+        Maximum number of iterations (assign + update), at least 1.
+
+    Returns
+    -------
+    list of Step
+        ``steps[0].phase == "init"``; each step has ``.phase``, ``.centers``, ``.labels``,
+        ``.inertia``, ``.iteration`` and ``.converged``.
+
+    Raises
+    ------
+    ValueError
+        If X is not a finite 2-D array; if n_clusters is not an integer in 1..n_samples; if init is
+        an unknown name or an array of the wrong shape (or with NaN); if random_state or max_iter is
+        invalid.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0]])
+    >>> steps = kmeans_steps(X, 2, init=X[[0, 1]])
+    >>> [s.phase for s in steps]
+    ['init', 'assign', 'update', 'assign', 'update', 'assign']
+    >>> steps[-1].converged, round(steps[-1].inertia, 2)
+    (True, 1.0)
+    """
+    X = check_points(X)
+    n_clusters = check_n_clusters(n_clusters, X.shape[0])
+    max_iter = check_int(max_iter, name="max_iter", low=1)
+    centers = _initial_centers(X, n_clusters, init, random_state)
+
+    steps = [Step("init", centers, None, None, 0)]
+    labels = None
+    for iteration in range(1, max_iter + 1):
+        new_labels = _assign(X, centers)
+        converged = np.array_equal(new_labels, labels)  # False while labels is None
+        steps.append(
+            Step(
+                "assign",
+                centers,
+                new_labels,
+                _inertia(X, centers, new_labels),
+                iteration,
+                converged,
+            )
+        )
+        if converged:
+            return steps
+        labels = new_labels
+        centers, moved_labels = _update(X, labels, centers)
+        steps.append(
+            Step("update", centers, moved_labels, _inertia(X, centers, moved_labels), iteration)
+        )
+    labels = _assign(X, centers)  # max_iter reached: the labels of the final centres
+    steps.append(Step("assign", centers, labels, _inertia(X, centers, labels), max_iter + 1))
+    return steps
