@@ -1,0 +1,168 @@
+"""The self-checks of notebook 01: right answers pass, typical mistakes fail with a hint, bad data raises."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.cluster import KMeans
+from sklearn.datasets import make_blobs
+
+from fig_code.checks import CheckResult, check_inertia, check_new_point
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    X, _ = make_blobs(n_samples=120, centers=3, cluster_std=0.8, random_state=1)
+    km = KMeans(n_clusters=3, n_init=4, random_state=0).fit(X)
+    return X, km
+
+
+def _distances(X, centers):
+    return np.sqrt(((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2))
+
+
+# --- check_inertia ------------------------------------------------------------------------------
+
+
+def test_inertia_right_answers_pass(fitted):
+    X, km = fitted
+    by_hand = ((X - km.cluster_centers_[km.labels_]) ** 2).sum()
+    for answer in (
+        by_hand,
+        km.inertia_,
+        round(float(by_hand), 1),
+        np.array([by_hand]),
+        np.float32(by_hand),
+    ):
+        result = check_inertia(answer, X, km.cluster_centers_)
+        assert isinstance(result, CheckResult)
+        assert result.passed, answer
+        assert "Correct" in repr(result)
+        assert f"{km.inertia_:.1f}" in result.message
+
+
+@pytest.mark.parametrize(
+    ("mistake", "hint_word"),
+    [
+        (lambda d, X: d.min(axis=1).sum(), "square"),  # distances, not squared
+        (lambda d, X: np.sqrt((d.min(axis=1) ** 2).sum()), "square root"),  # root of the inertia
+        (lambda d, X: (d.min(axis=1) ** 2).mean(), ".sum()"),  # a mean
+        (lambda d, X: (d**2).sum(), "min(axis=1)"),  # distances to every centre
+        (lambda d, X: ((X - X.mean(axis=0)) ** 2).sum(), "overall mean"),  # one cluster
+        (lambda d, X: (d.min(axis=1) ** 2).sum() + 10.0, "nearest centre"),  # just wrong
+    ],
+)
+def test_inertia_typical_mistakes_fail_with_a_hint(fitted, mistake, hint_word):
+    X, km = fitted
+    answer = mistake(_distances(X, km.cluster_centers_), X)
+    result = check_inertia(answer, X, km.cluster_centers_)
+    assert not result
+    assert result.hint and hint_word in result.hint
+    assert "Not yet" in repr(result) and "Hint:" in repr(result)
+
+
+def test_inertia_arrays_instead_of_a_number(fitted):
+    X, km = fitted
+    d = _distances(X, km.cluster_centers_)
+    per_point = check_inertia(d.min(axis=1) ** 2, X, km.cluster_centers_)
+    assert not per_point and "one squared distance per point" in per_point.message
+    table = check_inertia(d**2, X, km.cluster_centers_)
+    assert not table and "every point to every centre" in table.message
+    other = check_inertia(np.ones(7), X, km.cluster_centers_)
+    assert not other and "(7,)" in other.message
+
+
+@pytest.mark.parametrize(
+    "answer", [None, "172.3", [1.0, "a"], {"inertia": 3.0}, True, np.nan, np.inf]
+)
+def test_inertia_non_answers_give_feedback_not_errors(fitted, answer):
+    X, km = fitted
+    result = check_inertia(answer, X, km.cluster_centers_)
+    assert not result
+    assert result.hint
+
+
+def test_inertia_none_says_no_answer_yet(fitted):
+    X, km = fitted
+    assert "no answer yet" in check_inertia(None, X, km.cluster_centers_).message
+
+
+@pytest.mark.parametrize(
+    ("X", "centers", "match"),
+    [
+        (np.zeros(5), np.zeros((2, 1)), "2-D"),
+        (np.zeros((5, 2)), np.zeros((2, 3)), "centers"),
+        (np.array([[0.0, np.nan], [1.0, 1.0]]), np.zeros((1, 2)), "NaN"),
+        (np.zeros((5, 2)), np.full((1, 2), np.inf), "infinite"),
+        ([["a", "b"]], np.zeros((1, 2)), "numeric"),
+    ],
+)
+def test_inertia_bad_data_raises(X, centers, match):
+    with pytest.raises(ValueError, match=match):
+        check_inertia(1.0, X, centers)
+
+
+# --- check_new_point ----------------------------------------------------------------------------
+
+
+def test_new_point_agrees_with_predict(fitted):
+    _, km = fitted
+    rng = np.random.default_rng(0)
+    for point in rng.uniform(-12, 12, size=(20, 2)):
+        predicted = km.predict(point[None, :])
+        assert check_new_point(predicted, point, km.cluster_centers_)  # the 1-element array
+        assert check_new_point(int(predicted[0]), point, km.cluster_centers_)
+        assert check_new_point(float(predicted[0]), point.reshape(1, 2), km.cluster_centers_)
+        for other in set(range(3)) - {int(predicted[0])}:
+            assert not check_new_point(other, point, km.cluster_centers_)
+
+
+def test_new_point_farthest_centre_gets_argmin_hint():
+    centers = np.array([[0.0, 0.0], [3.0, 0.0], [10.0, 0.0]])
+    result = check_new_point(2, [1.0, 0.0], centers)
+    assert not result and "farthest" in result.message and "argmin" in result.hint
+    middle = check_new_point(1, [1.0, 0.0], centers)
+    assert not middle and "2.00 away" in middle.message and "argmin" in middle.hint
+
+
+def test_new_point_tie_accepts_either():
+    centers = np.array([[0.0, 0.0], [2.0, 0.0]])
+    assert check_new_point(0, [1.0, 0.0], centers)
+    assert check_new_point(1, [1.0, 0.0], centers)
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (None, "no answer yet"),
+        (5, "no cluster 5"),
+        (-1, "no cluster -1"),
+        (1.5, "whole number"),
+        ("1", "whole number"),
+        (True, "whole number"),
+        ([3.0, 1.0, 2.0], "one per centre"),
+        (np.array([[1, 2], [3, 4]]), "whole number"),
+    ],
+)
+def test_new_point_non_answers_give_feedback(answer, words):
+    centers = np.array([[0.0, 0.0], [3.0, 0.0], [10.0, 0.0]])
+    result = check_new_point(answer, [1.0, 0.0], centers)
+    assert not result
+    assert words in result.message
+    assert result.hint
+
+
+@pytest.mark.parametrize(
+    ("point", "centers", "match"),
+    [
+        (np.zeros((2, 2)), np.zeros((3, 2)), "one point"),
+        (3.0, np.zeros((3, 2)), "one point"),
+        ("here", np.zeros((3, 2)), "one point"),
+        ([0.0, 0.0, 0.0], np.zeros((3, 2)), "centers"),
+        ([np.nan, 0.0], np.zeros((3, 2)), "NaN"),
+        ([0.0, 0.0], np.zeros(2), "2-D"),
+    ],
+)
+def test_new_point_bad_data_raises(point, centers, match):
+    with pytest.raises(ValueError, match=match):
+        check_new_point(0, point, centers)
