@@ -5,17 +5,23 @@ API is what this module exports; everything in a module whose name starts with `
 """
 
 from .datasets import DATASETS, make_dataset
+from .digits_plots import plot_digit_images
 from .environment import check_environment
 from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
+from .labels import contingency_table, label_mapping, match_labels
 
 __all__ = [
     "DATASETS",
     "Step",
     "check_environment",
+    "contingency_table",
     "figure_to_png",
     "kmeans_steps",
+    "label_mapping",
     "lloyd",
     "make_dataset",
+    "match_labels",
     "new_figure",
+    "plot_digit_images",
 ]

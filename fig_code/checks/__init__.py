@@ -1,6 +1,13 @@
 """Exercise self-checks, one module per notebook. Each check returns a ``CheckResult``."""
 
 from ._feedback import CheckResult
+from .digits import check_contingency_table, check_matched_accuracy
 from .intro import check_inertia, check_new_point
 
-__all__ = ["CheckResult", "check_inertia", "check_new_point"]
+__all__ = [
+    "CheckResult",
+    "check_contingency_table",
+    "check_inertia",
+    "check_matched_accuracy",
+    "check_new_point",
+]

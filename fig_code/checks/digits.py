@@ -1,0 +1,211 @@
+"""Self-checks for the exercises of notebook 03, *K-Means on Handwritten Digits*.
+
+Each check takes the learner's answer plus the labels it was computed from (cluster numbers and true
+digits) and returns a ``CheckResult``. A learner's answer never raises: a wrong type or a ``None`` left in
+place is feedback too. The label arguments come from the notebook, so bad ones raise ``ValueError`` like
+the rest of fig_code.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from ..labels import contingency_table, match_labels
+from ._answers import as_float_array, describe
+from ._feedback import CheckResult, failed, passed
+
+__all__ = ["check_contingency_table", "check_matched_accuracy"]
+
+_TABLE_HINT = (
+    "Row k, column d counts the samples with cluster == k and digit == d: for every pair, "
+    "((clusters == k) & (y == d)).sum(); or all at once with np.add.at(table, (clusters, y), 1)."
+)
+_ACCURACY_HINT = (
+    "rows, cols = linear_sum_assignment(table, maximize=True) pairs cluster rows[i] with digit "
+    "cols[i]; the samples those pairs agree on are table[rows, cols].sum(); divide by the number of "
+    "samples."
+)
+
+
+def check_contingency_table(answer, clusters, y_true) -> CheckResult:
+    """Check a learner's contingency table: one row per cluster, one column per class, of counts.
+
+    Parameters
+    ----------
+    answer : array-like of shape (n_clusters, n_classes)
+        ``answer[k, d]`` should be the number of samples in the k-th cluster whose class is the d-th
+        class (clusters and classes in increasing order; for K-means on the digits both are 0 to 9).
+    clusters : array-like of int, shape (n_samples,)
+        The cluster number of every sample, e.g. ``km.labels_``.
+    y_true : array-like of int, shape (n_samples,)
+        The true class of every sample.
+
+    Returns
+    -------
+    CheckResult
+        Passed when every count is right; otherwise says what the table looks like (transposed,
+        proportions, counts that do not add up, ...) and how to fix it.
+
+    Examples
+    --------
+    >>> bool(check_contingency_table([[2, 0], [1, 1]], [0, 0, 1, 1], [0, 0, 0, 1]))
+    True
+    >>> bool(check_contingency_table([[2, 1], [0, 1]], [0, 0, 1, 1], [0, 0, 0, 1]))
+    False
+    """
+    truth, cluster_ids, classes = contingency_table(clusters, y_true)
+    n = int(truth.sum())
+    want = (
+        f"a {truth.shape[0]} x {truth.shape[1]} array (one row per cluster, one column per class)"
+    )
+    if answer is None:
+        return failed("there is no answer yet: the variable still holds None.", _TABLE_HINT)
+    arr = as_float_array(answer)
+    if arr is None:
+        return failed(f"expected {want}; got {describe(answer)}.", _TABLE_HINT)
+    if arr.shape != truth.shape:
+        if arr.shape == truth.T.shape:
+            return failed(
+                f"your table has shape {arr.shape}: rows and columns are swapped.",
+                "Put one row per cluster and one column per class (table[cluster, digit]), "
+                "or transpose yours with .T.",
+            )
+        return failed(f"expected {want}; got {describe(answer)}.", _TABLE_HINT)
+    if not np.isfinite(arr).all():
+        return failed(
+            "your table holds NaN or infinite values; counts are whole numbers.", _TABLE_HINT
+        )
+    if np.array_equal(arr, truth):
+        i, j = np.unravel_index(truth.argmax(), truth.shape)
+        return passed(
+            f"the {truth.size} counts add up to the {n} samples; the largest, {truth[i, j]}, says "
+            f"cluster {cluster_ids[i]} holds {truth[i, j]} samples of class {classes[j]}."
+        )
+    if truth.shape[0] == truth.shape[1] and np.array_equal(arr, truth.T):
+        return failed(
+            "these are the right counts, but rows and columns are swapped.",
+            "Rows are clusters and columns are classes: table[cluster, digit]. Transpose with .T.",
+        )
+    if np.allclose(arr.sum(axis=1), 1) and np.allclose(
+        arr, truth / truth.sum(axis=1, keepdims=True)
+    ):
+        return failed(
+            "each row adds up to 1: these are proportions within each cluster, not counts.",
+            "Count the samples instead of dividing by the cluster size.",
+        )
+    if np.isclose(arr.sum(), 1) and np.allclose(arr, truth / n):
+        return failed(
+            "the whole table adds up to 1: these are proportions of all samples, not counts.",
+            "Leave out the division by the number of samples.",
+        )
+    if not np.allclose(arr, np.round(arr)) or (arr < 0).any():
+        return failed("a table of counts holds whole numbers of 0 or more.", _TABLE_HINT)
+    total = int(round(arr.sum()))
+    if total != n:
+        return failed(
+            f"your counts add up to {total}, but there are {n} samples: each sample should be "
+            "counted exactly once.",
+            _TABLE_HINT,
+        )
+    if np.array_equal(arr.sum(axis=1), truth.sum(axis=1)):
+        return failed(
+            "every row adds up to its cluster's size, but the counts are in the wrong columns.",
+            "Column d is for the samples whose TRUE class is d: compare with y, not with the clusters.",
+        )
+    return failed("some counts are not right.", _TABLE_HINT)
+
+
+def check_matched_accuracy(answer, clusters, y_true) -> CheckResult:
+    """Check a learner's matched accuracy: the share of samples right under the best one-to-one mapping.
+
+    The mapping pairs each cluster with a different class so that as many samples as possible agree
+    (the Hungarian algorithm); ``fig_code.match_labels`` applies it. Answers within 0.0005 pass, so a
+    value rounded to three decimals is accepted.
+
+    Parameters
+    ----------
+    answer : float
+        The learner's accuracy, a fraction between 0 and 1.
+    clusters : array-like of int, shape (n_samples,)
+        The cluster number of every sample, e.g. ``km.labels_``.
+    y_true : array-like of int, shape (n_samples,)
+        The true class of every sample.
+
+    Returns
+    -------
+    CheckResult
+        Passed when ``answer`` is the matched accuracy; otherwise says what the answer looks like (the
+        mode mapping's score, a count, a percentage, the minimum matching, ...) and gives a hint.
+
+    Examples
+    --------
+    >>> bool(check_matched_accuracy(0.75, [0, 0, 1, 1], [0, 0, 0, 1]))
+    True
+    >>> bool(check_matched_accuracy(1.0, [0, 0, 1, 1], [0, 0, 0, 1]))
+    False
+    """
+    predicted = match_labels(clusters, y_true)
+    y = np.asarray(y_true)
+    n = y.shape[0]
+    truth = float(np.mean(predicted == y))
+    table, _, _ = contingency_table(clusters, y_true)
+    mode = float(table.max(axis=1).sum() / n)
+    rows, cols = linear_sum_assignment(table)
+    worst = float(table[rows, cols].sum() / n)
+
+    if answer is None:
+        return failed("there is no answer yet: the variable still holds None.", _ACCURACY_HINT)
+    arr = as_float_array(answer)
+    if arr is None:
+        return failed(f"expected a number between 0 and 1; got {describe(answer)}.", _ACCURACY_HINT)
+    if arr.size != 1:
+        if arr.shape == (n,):
+            return failed(
+                f"you have {n} values, one per sample, rather than one accuracy.",
+                "The accuracy is the share of samples whose mapped class equals the true one: "
+                "np.mean(predicted == y).",
+            )
+        return failed(f"expected a single number; got {describe(answer)}.", _ACCURACY_HINT)
+    value = float(arr.reshape(-1)[0])
+    if not np.isfinite(value):
+        return failed(f"your answer is {value}, not a finite number.", _ACCURACY_HINT)
+
+    def near(target: float) -> bool:
+        return abs(value - target) <= 5e-4 + 1e-12
+
+    if near(truth):
+        return passed(
+            f"the best one-to-one mapping gets {truth:.3f} of the {n} samples right "
+            f"({int(round(truth * n))} of them)."
+        )
+    if near(mode):
+        return failed(
+            f"{value:.3f} is the score of the mode mapping, where every cluster takes its majority "
+            "class and two clusters may take the same one.",
+            "Each class may be used by one cluster only: let linear_sum_assignment(table, "
+            "maximize=True) choose the pairs.",
+        )
+    if abs(value - truth * n) <= 0.5:
+        return failed(
+            f"{value:g} is the number of samples the mapping gets right, not a share.",
+            f"Divide by the number of samples ({n}).",
+        )
+    if abs(value - 100 * truth) <= 0.05:
+        return failed(
+            "that is a percentage.",
+            "Give the accuracy as a fraction between 0 and 1 (divide by 100).",
+        )
+    if near(worst):
+        return failed(
+            f"{value:.3f} is the WORST one-to-one mapping: linear_sum_assignment minimises by default.",
+            "Pass maximize=True (or hand it -table).",
+        )
+    if near(1 - truth):
+        return failed(
+            "that is the share of samples the mapping gets wrong (the error rate).",
+            "Accuracy is the share it gets right: 1 minus your answer.",
+        )
+    if not 0 <= value <= 1:
+        return failed(f"an accuracy lies between 0 and 1; got {value:g}.", _ACCURACY_HINT)
+    return failed(f"{value:.3f} is not the matched accuracy of these clusters.", _ACCURACY_HINT)

@@ -1,0 +1,154 @@
+"""The self-checks of notebook 03: right answers pass, typical mistakes fail with a hint, bad data raises."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.optimize import linear_sum_assignment
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_digits
+from sklearn.metrics.cluster import contingency_matrix
+
+from fig_code import match_labels
+from fig_code.checks import CheckResult, check_contingency_table, check_matched_accuracy
+
+
+@pytest.fixture(scope="module")
+def digits():
+    """A single K-means run on the digits where the mode mapping differs from the matching."""
+    X, y = load_digits(return_X_y=True)
+    clusters = KMeans(n_clusters=10, n_init=1, random_state=0).fit(X).labels_
+    table = contingency_matrix(y, clusters).T
+    assert table.max(axis=1).sum() > table[linear_sum_assignment(-table)].sum()  # a real trap
+    return clusters, y, table
+
+
+def _move_one(table):
+    """One sample counted in the wrong cluster: the total is right, two rows are not."""
+    moved = table.copy()
+    i, j = np.unravel_index(table.argmax(), table.shape)
+    moved[i, j] -= 1
+    moved[(i + 1) % table.shape[0], j] += 1
+    return moved
+
+
+# --- check_contingency_table --------------------------------------------------------------------
+
+
+def test_table_right_answers_pass(digits):
+    clusters, y, table = digits
+    by_add_at = np.zeros((10, 10), dtype=int)
+    np.add.at(by_add_at, (clusters, y), 1)
+    for answer in (table, by_add_at, by_add_at.astype(float), by_add_at.tolist()):
+        result = check_contingency_table(answer, clusters, y)
+        assert isinstance(result, CheckResult)
+        assert result.passed
+        assert "Correct" in repr(result) and str(len(y)) in result.message
+
+
+@pytest.mark.parametrize(
+    ("mistake", "words"),
+    [
+        (lambda t: t.T, "swapped"),
+        (lambda t: t / t.sum(axis=1, keepdims=True), "proportions within each cluster"),
+        (lambda t: t / t.sum(), "proportions of all samples"),
+        (lambda t: t[:, ::-1], "wrong columns"),
+        (lambda t: t + 1, "add up to"),
+        (lambda t: _move_one(t), "not right"),
+        (lambda t: t - 0.5, "whole numbers"),
+        (lambda t: t[:9], "expected a 10 x 10 array"),
+    ],
+)
+def test_table_typical_mistakes_fail_with_feedback(digits, mistake, words):
+    clusters, y, table = digits
+    result = check_contingency_table(mistake(table), clusters, y)
+    assert not result
+    assert words in result.message
+    assert result.hint
+    assert "Not yet" in repr(result)
+
+
+def test_a_non_square_transposed_table_is_recognised():
+    clusters = np.array([0, 0, 1, 1, 2])
+    y = np.array([0, 0, 1, 1, 1])
+    right = np.array([[2, 0], [0, 2], [0, 1]])
+    assert check_contingency_table(right, clusters, y)
+    result = check_contingency_table(right.T, clusters, y)
+    assert not result and "swapped" in result.message and ".T" in result.hint
+
+
+@pytest.mark.parametrize("answer", [None, "table", {"a": 1}, True, np.full((10, 10), np.nan)])
+def test_table_non_answers_give_feedback_not_errors(digits, answer):
+    clusters, y, _ = digits
+    result = check_contingency_table(answer, clusters, y)
+    assert isinstance(result, CheckResult) and not result
+    assert result.hint
+
+
+# --- check_matched_accuracy ---------------------------------------------------------------------
+
+
+def test_accuracy_right_answers_pass(digits):
+    clusters, y, table = digits
+    rows, cols = linear_sum_assignment(table, maximize=True)
+    by_hand = table[rows, cols].sum() / len(y)
+    library = np.mean(match_labels(clusters, y) == y)
+    assert by_hand == pytest.approx(library)
+    for answer in (by_hand, round(by_hand, 3), np.float32(by_hand), np.array([by_hand])):
+        result = check_matched_accuracy(answer, clusters, y)
+        assert result.passed, answer
+        assert f"{library:.3f}" in result.message
+
+
+@pytest.mark.parametrize(
+    ("mistake", "hint_word"),
+    [
+        (lambda t, n: t.max(axis=1).sum() / n, "linear_sum_assignment"),  # the mode mapping
+        (lambda t, n: t[linear_sum_assignment(t)].sum() / n, "maximize=True"),  # minimised
+        (lambda t, n: t[linear_sum_assignment(-t)].sum(), "Divide"),  # a count
+        (lambda t, n: 100 * t[linear_sum_assignment(-t)].sum() / n, "fraction"),  # a percentage
+        (lambda t, n: 1 - t[linear_sum_assignment(-t)].sum() / n, "1 minus"),  # the error rate
+        (lambda t, n: 0.5, "linear_sum_assignment"),  # just wrong
+        (lambda t, n: 3.5, "linear_sum_assignment"),  # not even an accuracy
+    ],
+)
+def test_accuracy_typical_mistakes_fail_with_a_hint(digits, mistake, hint_word):
+    clusters, y, table = digits
+    result = check_matched_accuracy(mistake(table, len(y)), clusters, y)
+    assert not result
+    assert hint_word in result.hint
+    assert "Hint:" in repr(result)
+
+
+def test_accuracy_per_sample_values_instead_of_one_number(digits):
+    clusters, y, _ = digits
+    result = check_matched_accuracy(match_labels(clusters, y) == y, clusters, y)
+    assert not result and "one per sample" in result.message and "np.mean" in result.hint
+    other = check_matched_accuracy(np.ones(3), clusters, y)
+    assert not other and "(3,)" in other.message
+
+
+@pytest.mark.parametrize("answer", [None, "0.9", [0.1, "a"], {"acc": 0.9}, np.nan, np.inf])
+def test_accuracy_non_answers_give_feedback_not_errors(digits, answer):
+    clusters, y, _ = digits
+    result = check_matched_accuracy(answer, clusters, y)
+    assert isinstance(result, CheckResult) and not result
+    assert result.hint
+
+
+# --- bad data from the notebook raises ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("check", [check_contingency_table, check_matched_accuracy])
+@pytest.mark.parametrize(
+    ("clusters", "y", "words"),
+    [
+        ([0, 1, 1], [0, 1], "same length"),
+        ([], [], "empty"),
+        ([[0, 1]], [0, 1], "1-D"),
+        ([0.5, 1.5], [0, 1], "integer labels"),
+    ],
+)
+def test_bad_labels_raise(check, clusters, y, words):
+    with pytest.raises(ValueError, match=words):
+        check(0.5, clusters, y)

@@ -1,0 +1,71 @@
+"""fig_code.plot_digit_images: one small picture per row, on given axes or a new figure."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+from sklearn.datasets import load_digits
+
+from fig_code import figure_to_png, new_figure, plot_digit_images
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def images():
+    return load_digits().data[:10]
+
+
+def test_draws_each_image_on_a_new_figure(images):
+    axes = plot_digit_images(images, titles=[f"image {i}" for i in range(10)])
+    assert len(axes) == 10
+    fig = axes[0].figure
+    assert len(fig.axes) == 10
+    for i, ax in enumerate(axes):
+        (im,) = ax.get_images()
+        assert np.array_equal(im.get_array(), images[i].reshape(8, 8))
+        assert ax.get_title() == f"image {i}"
+        assert ax.get_xticks().size == 0 and ax.get_yticks().size == 0
+    # one shared grey scale, so the pictures compare fairly
+    assert {ax.get_images()[0].get_clim() for ax in axes} == {(images.min(), images.max())}
+    assert figure_to_png(fig)[:4] == b"\x89PNG"
+
+
+def test_draws_on_given_axes_and_hides_the_extras(images):
+    fig = new_figure((8, 4))
+    given = fig.subplots(2, 4)
+    axes = plot_digit_images(images[:6], axes=given)
+    assert [ax.get_images() != [] for ax in axes] == [True] * 6 + [False] * 2
+    assert [ax.axison for ax in axes] == [True] * 6 + [False] * 2
+    assert axes[0] is given[0, 0]
+
+
+def test_other_shapes_and_grid_width():
+    flat = np.arange(12.0).reshape(2, 6)
+    axes = plot_digit_images(flat, shape=(2, 3), ncols=1)
+    assert axes[0].get_images()[0].get_array().shape == (2, 3)
+    assert axes[0].get_gridspec().ncols == 1 and axes[0].get_gridspec().nrows == 2
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"images": np.zeros((3, 63))}, "64 columns"),
+        ({"images": np.zeros(64)}, "2-D"),
+        ({"images": np.zeros((2, 64)), "shape": (8, 0)}, "positive integers"),
+        ({"images": np.zeros((2, 64)), "shape": 8}, "pair"),
+        ({"images": np.zeros((2, 64)), "titles": ["a"]}, "one title per image"),
+        ({"images": np.zeros((2, 64)), "ncols": 0}, "ncols"),
+        ({"images": np.full((2, 64), np.nan)}, "NaN"),
+    ],
+)
+def test_bad_arguments_raise(kwargs, words):
+    with pytest.raises(ValueError, match=words):
+        plot_digit_images(**kwargs)
+
+
+def test_too_few_axes_raise(images):
+    fig = new_figure()
+    with pytest.raises(ValueError, match="at least one Axes per image"):
+        plot_digit_images(images, axes=fig.subplots(1, 3))
