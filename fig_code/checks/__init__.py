@@ -2,12 +2,15 @@
 
 from ._feedback import CheckResult
 from .digits import check_contingency_table, check_matched_accuracy
+from .em import check_assign_step, check_update_step
 from .intro import check_inertia, check_new_point
 
 __all__ = [
     "CheckResult",
+    "check_assign_step",
     "check_contingency_table",
     "check_inertia",
     "check_matched_accuracy",
     "check_new_point",
+    "check_update_step",
 ]

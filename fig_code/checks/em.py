@@ -1,0 +1,276 @@
+"""Self-checks for the exercises of notebook 02, *K-Means as Expectation-Maximization*.
+
+The learner writes the two half-steps of K-means as functions; each check calls the function on a few
+small test problems of its own (2-D and 64-D, one cluster and several) and compares with the right
+answer. It never raises: an exception inside the learner's function, a ``None`` returned, a wrong shape
+or a typical slip (argmax for argmin, a median for a mean, ...) all come back as a ``CheckResult`` with a
+hint.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from ._answers import as_float_array, describe, squared_distances
+from ._feedback import CheckResult, failed, passed
+
+__all__ = ["check_assign_step", "check_update_step"]
+
+# (n_samples, n_features, n_clusters, seed): the test problems every check runs, smallest first.
+_CASES = ((12, 2, 3, 0), (40, 2, 4, 1), (30, 64, 5, 2), (15, 3, 1, 3))
+
+
+def _problem(n: int, d: int, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Points and centres in general position (no distance ties), the same every call."""
+    rng = np.random.default_rng(seed)
+    centers = rng.normal(scale=3.0, size=(k, d))
+    X = centers[rng.integers(k, size=n)] + rng.normal(size=(n, d))
+    return X, centers
+
+
+def _labels_for(n: int, k: int, seed: int) -> np.ndarray:
+    """Cluster labels in shuffled order, every cluster non-empty and of varying size."""
+    rng = np.random.default_rng(seed + 100)
+    labels = np.concatenate([np.arange(k), rng.integers(k, size=n - k)])
+    return rng.permutation(labels)
+
+
+def _not_callable(func, name: str, signature: str) -> CheckResult | None:
+    if callable(func):
+        return None
+    return failed(
+        f"expected your function itself; got {describe(func)}.",
+        f"Pass the function without calling it: {name}({signature.split('(')[0]}).",
+    )
+
+
+def _call(func, *args):
+    """Run the learner's function: (result, error, warning).
+
+    ``error`` is a failed CheckResult when the function raised, else None. Warnings the function
+    emits (e.g. NumPy's "Mean of empty slice") are caught, so the check cell stays clean, and the
+    first one is returned as text to explain a wrong answer.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = func(*args)
+        except Exception as exc:  # the learner's code: any error becomes feedback
+            return (
+                None,
+                failed(
+                    f"your function raised {type(exc).__name__}: {exc}"[:300],
+                    "Run it on a small example in a cell of its own and read the error message.",
+                ),
+                "",
+            )
+    warning = f" (it also warned: {caught[0].message})" if caught else ""
+    return result, None, warning
+
+
+def _case_text(n: int, d: int, k: int) -> str:
+    return f"{n} points in {d}-D and {k} centre{'s' if k > 1 else ''}"
+
+
+_ASSIGN_HINT = (
+    "Build the (n_points, n_clusters) table of squared distances with broadcasting, "
+    "((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2), then take .argmin(axis=1)."
+)
+
+
+def check_assign_step(assign) -> CheckResult:
+    """Check a learner's assignment step (E-step): ``assign(X, centers) -> labels``.
+
+    ``labels[i]`` must be the index of the centre nearest to ``X[i]`` (Euclidean distance). The
+    function is run on four test problems, including 64-dimensional points and a single centre; it
+    must not modify its arguments.
+
+    Parameters
+    ----------
+    assign : callable
+        The learner's function, taking ``X`` of shape (n_samples, n_features) and ``centers`` of shape
+        (n_clusters, n_features) and returning an integer array of shape (n_samples,).
+
+    Returns
+    -------
+    CheckResult
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def assign(X, centers):
+    ...     d2 = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
+    ...     return d2.argmin(axis=1)
+    >>> bool(check_assign_step(assign))
+    True
+    >>> bool(check_assign_step(lambda X, centers: np.zeros(len(X), dtype=int)))
+    False
+    """
+    problem = _not_callable(assign, "check_assign_step", "assign_points(X, centers)")
+    if problem is not None:
+        return problem
+    for n, d, k, seed in _CASES:
+        X, centers = _problem(n, d, k, seed)
+        X_in, centers_in = X.copy(), centers.copy()
+        result, error, warned = _call(assign, X_in, centers_in)
+        if error is not None:
+            return error
+        where = f"(test with {_case_text(n, d, k)})"
+        if not (np.array_equal(X_in, X) and np.array_equal(centers_in, centers)):
+            return failed(
+                f"your function changed its input arrays {where}.",
+                "Compute new arrays instead of writing into X or centers.",
+            )
+        if result is None:
+            return failed("your function returned None.", "Did you forget the `return` statement?")
+        d2 = squared_distances(X, centers)
+        truth = d2.argmin(axis=1)
+        arr = as_float_array(result)
+        if arr is None:
+            return failed(f"expected an array of labels; got {describe(result)}.", _ASSIGN_HINT)
+        if arr.shape == (n, k) and k > 1:
+            return failed(
+                f"you returned the whole ({n}, {k}) table of distances {where}.",
+                "Keep, for each point (row), the index of the smallest distance: .argmin(axis=1).",
+            )
+        if arr.shape == (k,) and n != k:
+            return failed(
+                f"you returned {k} labels, one per centre, instead of one per point {where}.",
+                "Take the argmin along the axis of the centres: .argmin(axis=1) on a table with "
+                "one row per point.",
+            )
+        if arr.shape != (n,):
+            return failed(
+                f"expected one label per point, shape ({n},); got shape {arr.shape} {where}.",
+                _ASSIGN_HINT,
+            )
+        if not (np.isfinite(arr).all() and (arr == np.round(arr)).all()):
+            return failed(
+                f"labels must be whole numbers (centre indices); yours are not {where}.",
+                "Return the indices from argmin, not the distances from min.",
+            )
+        labels = arr.astype(int)
+        if np.array_equal(labels, truth):
+            continue
+        if k > 1 and np.array_equal(labels, d2.argmax(axis=1)):
+            return failed(
+                f"every point went to its farthest centre {where}.",
+                "Use argmin (smallest distance), not argmax.",
+            )
+        wrong = int((labels != truth).sum())
+        return failed(
+            f"{wrong} of {n} points did not get their nearest centre {where}{warned}.", _ASSIGN_HINT
+        )
+    return passed(
+        "every point goes to its nearest centre, in all four tests (2-D, 64-D, one centre)."
+    )
+
+
+_UPDATE_HINT = (
+    "Row j of the result is the mean of the points with label j: X[labels == j].mean(axis=0), "
+    "for j = 0, 1, ..., n_clusters - 1."
+)
+
+
+def check_update_step(update) -> CheckResult:
+    """Check a learner's update step (M-step): ``update(X, labels, n_clusters) -> centers``.
+
+    Row ``j`` of the result must be the mean of the points whose label is ``j``. The function is run on
+    four test problems (labels in shuffled order, clusters of different sizes, 2-D and 64-D, one
+    cluster); every cluster has at least one point. It must not modify its arguments.
+
+    Parameters
+    ----------
+    update : callable
+        The learner's function, taking ``X`` of shape (n_samples, n_features), integer ``labels`` of
+        shape (n_samples,) and the number of clusters, and returning the centres as an array of
+        shape (n_clusters, n_features).
+
+    Returns
+    -------
+    CheckResult
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def update(X, labels, n_clusters):
+    ...     return np.array([X[labels == j].mean(axis=0) for j in range(n_clusters)])
+    >>> bool(check_update_step(update))
+    True
+    >>> bool(check_update_step(lambda X, labels, n_clusters: X[:n_clusters]))
+    False
+    """
+    problem = _not_callable(update, "check_update_step", "update_centers(X, labels, n_clusters)")
+    if problem is not None:
+        return problem
+    for n, d, k, seed in _CASES:
+        X, _ = _problem(n, d, k, seed)
+        labels = _labels_for(n, k, seed)
+        X_in, labels_in = X.copy(), labels.copy()
+        result, error, warned = _call(update, X_in, labels_in, k)
+        if error is not None:
+            return error
+        where = f"(test with {_case_text(n, d, k)})"
+        if not (np.array_equal(X_in, X) and np.array_equal(labels_in, labels)):
+            return failed(
+                f"your function changed its input arrays {where}.",
+                "Compute a new array of centres instead of writing into X or labels.",
+            )
+        if result is None:
+            return failed("your function returned None.", "Did you forget the `return` statement?")
+        members = [X[labels == j] for j in range(k)]
+        truth = np.array([m.mean(axis=0) for m in members])
+        arr = as_float_array(result)
+        if arr is None:
+            return failed(f"expected an array of centres; got {describe(result)}.", _UPDATE_HINT)
+        if arr.shape == (d, k) and d != k:
+            return failed(
+                f"your centres have shape ({d}, {k}): one column per centre {where}.",
+                f"Return one row per centre, shape ({k}, {d}) (transpose, or stack the rows).",
+            )
+        if arr.shape in {(k,), (d,), (n, d)} and arr.shape != (k, d):
+            return failed(
+                f"expected one centre per row, shape ({k}, {d}); got shape {arr.shape} {where}.",
+                "Average the points of each cluster over axis 0 (the points), and stack the k "
+                "means as rows.",
+            )
+        if arr.shape != (k, d):
+            return failed(
+                f"expected shape ({k}, {d}), one centre per row; got shape {arr.shape} {where}.",
+                _UPDATE_HINT,
+            )
+        if np.allclose(arr, truth, rtol=1e-9, atol=1e-9):
+            continue
+        if not np.isfinite(arr).all():
+            return failed(
+                f"some of your centres are NaN or infinite {where}{warned}.",
+                "A NaN comes from averaging an empty selection: select X[labels == j] for "
+                "j = 0, 1, ..., n_clusters - 1 (the labels start at 0).",
+            )
+        if np.allclose(arr, [np.median(m, axis=0) for m in members]) and k > 1:
+            return failed(f"those are medians, not means {where}.", "Use .mean(axis=0).")
+        if np.allclose(arr, [m.sum(axis=0) for m in members]):
+            return failed(
+                f"those are the sums of each cluster's points {where}.",
+                "Divide each sum by the number of points in that cluster (or use .mean(axis=0)).",
+            )
+        if k > 1 and np.allclose(arr, np.broadcast_to(X.mean(axis=0), (k, d))):
+            return failed(
+                f"every centre is the mean of all the points {where}.",
+                "Each centre averages only its own points: X[labels == j].",
+            )
+        order = [int(np.argmin(((truth - row) ** 2).sum(axis=1))) for row in arr]
+        if sorted(order) == list(range(k)) and np.allclose(arr, truth[order]):
+            return failed(
+                f"you have the right means but in the wrong rows {where}.",
+                "Row j must hold the mean of the points with label j, in label order.",
+            )
+        wrong = int((~np.isclose(arr, truth, rtol=1e-9, atol=1e-9).all(axis=1)).sum())
+        return failed(
+            f"{wrong} of {k} centres are not the mean of their points {where}.", _UPDATE_HINT
+        )
+    return passed(
+        "every centre moves to the mean of its points, in all four tests (2-D, 64-D, one cluster)."
+    )

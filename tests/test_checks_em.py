@@ -1,0 +1,171 @@
+"""The self-checks of notebook 02: right answers pass, typical mistakes fail with a hint, never raise."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fig_code.checks import CheckResult, check_assign_step, check_update_step
+from fig_code.kmeans import _assign
+
+
+# --- right answers, written the ways a learner might --------------------------------------------
+def assign_broadcast(X, centers):
+    return ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+
+
+def assign_norm(X, centers):
+    return np.linalg.norm(X[:, np.newaxis] - centers, axis=2).argmin(axis=1)
+
+
+def assign_loop(X, centers):
+    return np.array([int(np.argmin([np.sum((x - c) ** 2) for c in centers])) for x in X])
+
+
+def assign_list(X, centers):
+    return assign_broadcast(X, centers).tolist()
+
+
+def update_loop(X, labels, n_clusters):
+    return np.array([X[labels == j].mean(axis=0) for j in range(n_clusters)])
+
+
+def update_bincount(X, labels, n_clusters):
+    onehot = labels[:, None] == np.arange(n_clusters)
+    return (onehot.T @ X) / onehot.sum(axis=0)[:, None]
+
+
+def update_list(X, labels, n_clusters):
+    return [list(X[labels == j].mean(axis=0)) for j in range(n_clusters)]
+
+
+@pytest.mark.parametrize("func", [assign_broadcast, assign_norm, assign_loop, assign_list, _assign])
+def test_assign_right_answers_pass(func):
+    result = check_assign_step(func)
+    assert isinstance(result, CheckResult)
+    assert result.passed, result
+    assert repr(result).startswith("✅ Correct")
+
+
+@pytest.mark.parametrize("func", [update_loop, update_bincount, update_list])
+def test_update_right_answers_pass(func):
+    result = check_update_step(func)
+    assert result.passed, result
+
+
+# --- typical mistakes -----------------------------------------------------------------------------
+def _table(X, centers):
+    return ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
+
+
+@pytest.mark.parametrize(
+    ("func", "message", "hint"),
+    [
+        (lambda X, c: _table(X, c).argmax(axis=1), "farthest", "argmin"),
+        (lambda X, c: _table(X, c), "whole", "argmin(axis=1)"),
+        (lambda X, c: _table(X, c).argmin(axis=0), "one per centre", "argmin(axis=1)"),
+        (lambda X, c: _table(X, c).min(axis=1), "whole numbers", "argmin"),
+        (lambda X, c: np.zeros(len(X), dtype=int), "did not get their nearest", "argmin(axis=1)"),
+        (lambda X, c: _table(X, c).argmin(), "shape", "argmin(axis=1)"),
+        (lambda X, c: None, "returned None", "return"),
+        (lambda X, c: "labels", "expected an array", "argmin"),
+        (lambda X, c: X.sort(axis=0), "changed its input", "new arrays"),
+        (lambda X, c: 1 / 0, "ZeroDivisionError", "small example"),
+        (lambda X: X, "TypeError", "small example"),  # wrong signature
+    ],
+)
+def test_assign_typical_mistakes_fail_with_a_hint(func, message, hint):
+    result = check_assign_step(func)
+    assert not result
+    assert message in result.message, result.message
+    assert hint in result.hint, result.hint
+    assert "Hint:" in repr(result)
+
+
+def test_assign_placeholder_as_shipped_says_none():
+    def assign_points(X, centers):
+        # your code here
+        return None
+
+    result = check_assign_step(assign_points)
+    assert not result and "returned None" in result.message
+
+
+def test_assign_with_sqrt_and_ties_to_lower_index_still_passes():
+    # unsquared distances give the same argmin: a correct answer
+    assert check_assign_step(lambda X, c: np.sqrt(_table(X, c)).argmin(axis=1))
+
+
+def test_assign_mistake_only_visible_in_high_dimension_is_caught():
+    # uses only the first two coordinates: right in 2-D, wrong in the 64-D test
+    result = check_assign_step(lambda X, c: _table(X[:, :2], c[:, :2]).argmin(axis=1))
+    assert not result and "64-D" in result.message
+
+
+def _means(X, labels, k):
+    return np.array([X[labels == j].mean(axis=0) for j in range(k)])
+
+
+@pytest.mark.parametrize(
+    ("func", "message", "hint"),
+    [
+        (
+            lambda X, lab, k: np.array([np.median(X[lab == j], axis=0) for j in range(k)]),
+            "medians",
+            "mean",
+        ),
+        (lambda X, lab, k: np.array([X[lab == j].sum(axis=0) for j in range(k)]), "sums", "Divide"),
+        (lambda X, lab, k: np.tile(X.mean(axis=0), (k, 1)), "mean of all", "labels == j"),
+        (lambda X, lab, k: _means(X, lab, k)[::-1], "wrong rows", "label order"),
+        (lambda X, lab, k: _means(X, lab, k).T, "one column per centre", "one row per centre"),
+        (lambda X, lab, k: _means(X, lab, k).mean(axis=1), "shape", "axis 0"),
+        (lambda X, lab, k: X[:k], "not the mean", "labels == j"),
+        (lambda X, lab, k: _means(X, lab, k)[:, :1], "expected shape", "labels == j"),
+        (lambda X, lab, k: None, "returned None", "return"),
+        (lambda X, lab, k: {"centres": 1}, "expected an array", "labels == j"),
+        (lambda X, lab, k: X.__setitem__(0, 0.0), "changed its input", "new array"),
+        (
+            lambda X, lab, k: np.array([X[lab == j + 1].mean(axis=0) for j in range(k)]),
+            "Mean of empty slice",  # the learner's warning is reported, not shown on stderr
+            "labels start at 0",
+        ),
+        (lambda X, lab: X, "TypeError", "small example"),
+    ],
+)
+def test_update_typical_mistakes_fail_with_a_hint(func, message, hint):
+    result = check_update_step(func)  # filterwarnings=error: a warning leaking out would fail
+    assert not result
+    assert message in result.message, result.message
+    assert hint in result.hint, result.hint
+
+
+def test_update_uses_shuffled_labels_so_sorting_mistakes_fail():
+    def assumes_sorted(X, labels, k):  # splits X into k consecutive chunks
+        return np.array([chunk.mean(axis=0) for chunk in np.array_split(X, k)])
+
+    assert not check_update_step(assumes_sorted)
+
+
+@pytest.mark.parametrize("not_a_function", [None, 3, np.zeros((3, 2)), "assign_points"])
+def test_checks_want_the_function_itself(not_a_function):
+    for check in (check_assign_step, check_update_step):
+        result = check(not_a_function)
+        assert not result
+        assert "function itself" in result.message
+        assert "without calling it" in result.hint
+
+
+def test_checks_are_repeatable():
+    calls = []
+
+    def spy(X, centers):
+        calls.append(X.copy())
+        return assign_broadcast(X, centers)
+
+    check_assign_step(spy)
+    first = [c.copy() for c in calls]
+    calls.clear()
+    check_assign_step(spy)
+    assert len(first) == len(calls) == 4
+    assert all(np.array_equal(a, b) for a, b in zip(first, calls, strict=True))
+    assert {c.shape[1] for c in calls} == {2, 3, 64}
