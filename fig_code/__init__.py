@@ -10,12 +10,15 @@ from .environment import check_environment
 from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
 from .labels import contingency_table, label_mapping, match_labels
+from .plotting import cluster_colors, data_limits, plot_clusters, plot_kmeans_steps, plot_voronoi
 
 __all__ = [
     "DATASETS",
     "Step",
     "check_environment",
+    "cluster_colors",
     "contingency_table",
+    "data_limits",
     "figure_to_png",
     "kmeans_steps",
     "label_mapping",
@@ -23,5 +26,8 @@ __all__ = [
     "make_dataset",
     "match_labels",
     "new_figure",
+    "plot_clusters",
     "plot_digit_images",
+    "plot_kmeans_steps",
+    "plot_voronoi",
 ]

@@ -1,0 +1,231 @@
+"""fig_code.plotting: clusters, Voronoi regions and K-means small multiples."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.path import Path
+
+from fig_code import kmeans_steps, make_dataset
+from fig_code.figures import figure_to_png, new_figure
+from fig_code.kmeans import _assign
+from fig_code.plotting import (
+    CLUSTER_MARKERS,
+    cluster_colors,
+    data_limits,
+    plot_clusters,
+    plot_kmeans_steps,
+    plot_voronoi,
+    voronoi_cells,
+)
+
+
+@pytest.fixture(scope="module")
+def blobs():
+    return make_dataset("blobs", n_samples=120, random_state=0)
+
+
+@pytest.fixture(autouse=True)
+def _no_pyplot_figures():
+    before = plt.get_fignums()
+    yield
+    assert plt.get_fignums() == before, "fig_code must not create pyplot figures"
+
+
+def _ax() -> Axes:
+    return new_figure().add_subplot()
+
+
+# --- colours and limits ---------------------------------------------------------------------------
+def test_cluster_colors_are_seaborn_colorblind_and_cycle():
+    expected = np.array(sns.color_palette("colorblind", 10))
+    np.testing.assert_allclose(cluster_colors(10), expected, atol=1e-3)
+    np.testing.assert_array_equal(cluster_colors(12)[10:], cluster_colors(2))
+    assert len(set(CLUSTER_MARKERS)) == len(CLUSTER_MARKERS) == 10
+    with pytest.raises(ValueError, match="n_clusters must be at least 1"):
+        cluster_colors(0)
+
+
+def test_data_limits_cover_the_data_and_fill_the_box(blobs):
+    X, _ = blobs
+    (x0, x1), (y0, y1) = data_limits(X)
+    assert x0 < X[:, 0].min() and x1 > X[:, 0].max()
+    assert y0 < X[:, 1].min() and y1 > X[:, 1].max()
+    for aspect in (0.5, 1.0, 2.0):
+        (a0, a1), (b0, b1) = data_limits(X, aspect=aspect)
+        assert (b1 - b0) / (a1 - a0) == pytest.approx(aspect)
+        assert a0 <= x0 and a1 >= x1 and b0 <= y0 and b1 >= y1
+    (lo, hi), _ = data_limits([[1.0, 1.0]])  # a single point still gets a window
+    assert lo < 1.0 < hi
+
+
+@pytest.mark.parametrize(
+    ("X", "kwargs", "match"),
+    [
+        (np.zeros((5, 3)), {}, r"shape \(n_samples, 2\)"),
+        (np.zeros(5), {}, "2-D"),
+        (np.zeros((5, 2)), {"aspect": 0}, "aspect must be a positive number"),
+    ],
+)
+def test_data_limits_bad_input(X, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        data_limits(X, **kwargs)
+
+
+# --- plot_clusters --------------------------------------------------------------------------------
+def test_plot_clusters_colours_markers_and_centres(blobs):
+    X, y = blobs
+    centers = np.array([X[y == j].mean(axis=0) for j in range(4)])
+    ax = _ax()
+    assert plot_clusters(X, y, centers, ax=ax) is ax
+    points, centre_coll = ax.collections[:4], ax.collections[4]
+    for j, coll in enumerate(points):
+        np.testing.assert_allclose(coll.get_offsets(), X[y == j])
+        np.testing.assert_allclose(coll.get_facecolor()[0, :3], cluster_colors(4)[j])
+    assert len({id(c.get_paths()[0]) for c in points}) == 4  # four different marker shapes
+    np.testing.assert_allclose(centre_coll.get_offsets(), centers)
+    np.testing.assert_allclose(centre_coll.get_facecolor()[:, :3], cluster_colors(4))
+    assert figure_to_png(ax.figure)[:4] == b"\x89PNG"
+
+
+def test_plot_clusters_without_labels_is_hollow(blobs):
+    X, _ = blobs
+    ax = plot_clusters(X)
+    assert isinstance(ax, Axes) and isinstance(ax.figure, Figure)
+    (coll,) = ax.collections
+    assert len(coll.get_offsets()) == len(X)
+    np.testing.assert_allclose(coll.get_facecolor()[0, :3], to_rgb("white"))
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        ((np.zeros((5, 3)),), {}, r"X must be a 2-D array of shape \(n_samples, 2\)"),
+        ((np.array([[0.0, np.nan]]),), {}, "NaN or infinite"),
+        ((np.zeros((5, 2)), [0, 1]), {}, "one entry per sample"),
+        ((np.zeros((3, 2)), [0, -1, 1]), {}, "negative label"),
+        ((np.zeros((3, 2)), [0.5, 1, 1]), {}, "integer labels"),
+        ((np.zeros((3, 2)), None, np.zeros((2, 3))), {}, r"centers must be a 2-D array"),
+        ((np.zeros((3, 2)),), {"ax": "axes"}, "ax must be a matplotlib Axes"),
+    ],
+)
+def test_plot_clusters_bad_input(args, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plot_clusters(*args, **kwargs)
+
+
+# --- Voronoi regions ------------------------------------------------------------------------------
+def test_voronoi_cells_agree_with_the_assignment_step():
+    rng = np.random.RandomState(0)
+    centers = rng.uniform(-3, 3, size=(7, 2))
+    xlim, ylim = (-4.0, 5.0), (-3.5, 4.0)
+    cells = voronoi_cells(centers, xlim, ylim)
+    probe = np.column_stack([rng.uniform(*xlim, 2000), rng.uniform(*ylim, 2000)])
+    nearest = _assign(probe, centers)
+    for j, cell in enumerate(cells):
+        inside = Path(cell).contains_points(probe)
+        np.testing.assert_array_equal(inside, nearest == j)
+
+    # the cells tile the window: their areas add up to its area
+    def area(p):
+        return 0.5 * abs(
+            np.dot(p[:, 0], np.roll(p[:, 1], 1)) - np.dot(p[:, 1], np.roll(p[:, 0], 1))
+        )
+
+    total = sum(area(c) for c in cells if len(c))
+    assert total == pytest.approx((xlim[1] - xlim[0]) * (ylim[1] - ylim[0]))
+
+
+def test_voronoi_cells_duplicate_centre_and_single_centre():
+    cells = voronoi_cells([[0.0, 0.0], [1.0, 1.0], [0.0, 0.0]], (-2, 2), (-2, 2))
+    assert len(cells[2]) == 0 and len(cells[0]) >= 3  # the lower index wins the tie
+    (whole,) = voronoi_cells([[0.0, 0.0]], (-2, 2), (-1, 1))
+    assert len(whole) == 4
+
+
+def test_plot_voronoi_draws_one_region_per_centre(blobs):
+    X, y = blobs
+    centers = np.array([X[y == j].mean(axis=0) for j in range(4)])
+    ax = plot_clusters(X, y, centers)
+    xlim = ax.get_xlim()
+    assert plot_voronoi(centers, ax=ax) is ax
+    regions = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert len(regions) == 1 and len(regions[0].get_paths()) == 4
+    np.testing.assert_allclose(regions[0].get_facecolor()[:, :3], cluster_colors(4))
+    assert ax.get_xlim() == pytest.approx(xlim)  # shading does not move the axes
+    ax2 = plot_voronoi(centers, xlim=(-20, 20), ylim=(-10, 10))
+    assert ax2.get_xlim() == (-20, 20) and ax2.get_ylim() == (-10, 10)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        ((np.zeros((3, 3)),), {}, r"centers must be a 2-D array of shape \(n_samples, 2\)"),
+        ((np.zeros((2, 2)),), {"xlim": (1, 0)}, "xlim must be a pair"),
+        ((np.zeros((2, 2)),), {"ylim": "low"}, "ylim must be a pair"),
+        ((np.zeros((2, 2)),), {"alpha": 2}, "alpha must be a number between 0 and 1"),
+        ((np.zeros((2, 2)),), {"ax": 3}, "ax must be a matplotlib Axes"),
+    ],
+)
+def test_plot_voronoi_bad_input(args, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plot_voronoi(*args, **kwargs)
+
+
+# --- small multiples ------------------------------------------------------------------------------
+def test_plot_kmeans_steps_new_figure(blobs):
+    X, _ = blobs
+    fig = plot_kmeans_steps(X, 3, random_state=1, n_panels=5, ncols=3)
+    assert isinstance(fig, Figure)
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(visible) == 5 and len(fig.axes) == 6
+    titles = [ax.texts[0].get_text() for ax in visible]
+    assert titles[0].startswith("0 · initial") and "assign" in titles[1] and "move" in titles[2]
+    # all panels share the same fixed window
+    assert len({ax.get_xlim() for ax in visible}) == 1
+    assert figure_to_png(fig)[:4] == b"\x89PNG"
+
+
+def test_plot_kmeans_steps_on_given_axes_and_steps(blobs):
+    X, _ = blobs
+    steps = kmeans_steps(X, 4, init="k-means++", random_state=0)
+    fig = new_figure((12, 8))
+    axes = fig.subplots(2, 4).ravel()
+    assert plot_kmeans_steps(X, steps=steps, n_panels=100 // 10, axes=axes) is fig
+    shown = min(len(steps), 8)
+    assert sum(ax.get_visible() for ax in axes) == shown
+    # an update panel has arrows from the old centres to the new ones
+    assert any(p.get_visible() for p in axes[2].patches)
+    assert not any(p.get_visible() for p in axes[1].patches)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"n_panels": 0}, "n_panels must be between 1 and 24"),
+        ({"ncols": 0}, "ncols must be between 1 and 24"),
+        ({"init": "first"}, "init must be 'k-means"),
+        ({"axes": [None, None]}, "axes must be a sequence of at least"),
+        ({"steps": ["not a step"]}, "steps must be the list returned by kmeans_steps"),
+    ],
+)
+def test_plot_kmeans_steps_bad_input(blobs, kwargs, match):
+    X, _ = blobs
+    with pytest.raises(ValueError, match=match):
+        plot_kmeans_steps(X, 3, **kwargs)
+
+
+def test_plot_kmeans_steps_bad_data_and_mismatched_steps(blobs):
+    X, _ = blobs
+    with pytest.raises(ValueError, match=r"shape \(n_samples, 2\)"):
+        plot_kmeans_steps(np.zeros((10, 3)), 2)
+    with pytest.raises(ValueError, match="between 1 and the number of samples"):
+        plot_kmeans_steps(X[:3], 4)
+    with pytest.raises(ValueError, match="for this X"):
+        plot_kmeans_steps(X[:50], steps=kmeans_steps(X, 3, random_state=0))
