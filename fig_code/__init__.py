@@ -11,6 +11,7 @@ from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
 from .labels import contingency_table, label_mapping, match_labels
 from .plotting import cluster_colors, data_limits, plot_clusters, plot_kmeans_steps, plot_voronoi
+from .step_widget import plot_kmeans_interactive
 
 __all__ = [
     "DATASETS",
@@ -28,6 +29,7 @@ __all__ = [
     "new_figure",
     "plot_clusters",
     "plot_digit_images",
+    "plot_kmeans_interactive",
     "plot_kmeans_steps",
     "plot_voronoi",
 ]
