@@ -229,3 +229,19 @@ def test_plot_kmeans_steps_bad_data_and_mismatched_steps(blobs):
         plot_kmeans_steps(X[:3], 4)
     with pytest.raises(ValueError, match="for this X"):
         plot_kmeans_steps(X[:50], steps=kmeans_steps(X, 3, random_state=0))
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        (
+            (np.zeros((2, 3)), (0, 1), (0, 1)),
+            r"centers must be a 2-D array of shape \(n_samples, 2\)",
+        ),
+        ((np.zeros((2, 2)), (0, 0), (0, 1)), "xlim must be a pair"),
+        ((np.zeros((2, 2)), (0, 1), (0, np.inf)), "ylim must be a pair"),
+    ],
+)
+def test_voronoi_cells_bad_input(args, match):
+    with pytest.raises(ValueError, match=match):
+        voronoi_cells(*args)
