@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+import re
+
+import nbformat
 import numpy as np
 import pytest
 
+from fig_code import kmeans
 from fig_code.checks import CheckResult, check_assign_step, check_update_step
 from fig_code.kmeans import _assign
 
@@ -169,3 +174,30 @@ def test_checks_are_repeatable():
     assert len(first) == len(calls) == 4
     assert all(np.array_equal(a, b) for a, b in zip(first, calls, strict=True))
     assert {c.shape[1] for c in calls} == {2, 3, 64}
+
+
+# --- notebook 02 shows fig_code's own K-means core ------------------------------------------------
+#: How the notebook names fig_code.kmeans' private functions (no leading underscore; no clash with the
+#: variables ``inertia`` and ``lloyd``).
+SHOWN_AS = {
+    "_assign": "assign",
+    "_update": "update",
+    "_inertia": "inertia_of",
+    "_lloyd": "lloyd_core",
+}
+
+
+def test_notebook_02_shows_exactly_the_lloyd_core_of_fig_code(root):
+    """The notebook says its from-scratch cells ARE fig_code's core: they must not drift apart."""
+    nb = nbformat.read(root / "notebooks" / "02-Expectation-Maximization.ipynb", as_version=4)
+    shown = "\n\n".join(
+        c.source for c in nb.cells if c.cell_type == "code" and c.get("id", "").startswith("core-")
+    )
+    for name, new in SHOWN_AS.items():
+        source = inspect.getsource(getattr(kmeans, name))
+        for old, renamed in SHOWN_AS.items():
+            source = re.sub(rf"\b{old}\b", renamed, source)
+        assert f"def {new}(" in source
+        assert source.strip() in shown, (
+            f"notebook 02 no longer shows fig_code.kmeans.{name} as it is: rebuild its core- cells"
+        )
