@@ -4,6 +4,8 @@ Figure plumbing, the interactive widgets, reusable algorithms and the exercise s
 API is what this module exports; everything in a module whose name starts with ``_`` is private.
 """
 
+from .color_plots import plot_color_cloud, plot_palette, sample_pixels
+from .color_widget import plot_color_compression_interactive
 from .datasets import DATASETS, make_dataset
 from .digits_plots import plot_digit_images
 from .environment import check_environment
@@ -11,6 +13,7 @@ from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
 from .labels import contingency_table, label_mapping, match_labels
 from .plotting import cluster_colors, data_limits, plot_clusters, plot_kmeans_steps, plot_voronoi
+from .quantize import color_histogram, psnr, quantize_colors
 from .step_widget import plot_kmeans_interactive
 
 __all__ = [
@@ -18,6 +21,7 @@ __all__ = [
     "Step",
     "check_environment",
     "cluster_colors",
+    "color_histogram",
     "contingency_table",
     "data_limits",
     "figure_to_png",
@@ -28,8 +32,14 @@ __all__ = [
     "match_labels",
     "new_figure",
     "plot_clusters",
+    "plot_color_cloud",
+    "plot_color_compression_interactive",
     "plot_digit_images",
     "plot_kmeans_interactive",
     "plot_kmeans_steps",
+    "plot_palette",
     "plot_voronoi",
+    "psnr",
+    "quantize_colors",
+    "sample_pixels",
 ]

@@ -1,0 +1,159 @@
+"""Drawing functions for notebook 04: an image's pixels as a cloud in colour space, and a palette.
+
+Each function takes an optional matplotlib ``ax``, draws on it and returns it (a new pyplot-free
+figure when ``ax`` is None). Computing lives in ``fig_code.quantize``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from ._validation import check_int
+from .figures import new_figure
+from .quantize import _check_image, _check_palette
+
+__all__ = ["plot_color_cloud", "plot_palette", "sample_pixels"]
+
+CHANNELS = ("red", "green", "blue")
+
+
+def sample_pixels(image, n_pixels: int = 5000, *, random_state=0) -> np.ndarray:
+    """A random sample of an image's pixels as an (n, 3) array of the image's dtype.
+
+    Parameters
+    ----------
+    image : array of shape (height, width, 3)
+        RGB image, ``uint8`` or float in [0, 1].
+    n_pixels : int, default 5000
+        How many pixels (at most the number in the image), drawn without replacement.
+    random_state : int or None, default 0
+        Seed of the draw: the same seed gives the same sample.
+
+    Examples
+    --------
+    >>> img = np.zeros((10, 10, 3), dtype=np.uint8)
+    >>> sample_pixels(img, 7).shape
+    (7, 3)
+    """
+    image = _check_image(image)
+    pixels = image.reshape(-1, 3)
+    n_pixels = check_int(n_pixels, name="n_pixels", low=1, high=len(pixels))
+    rng = np.random.default_rng(random_state)
+    return pixels[rng.choice(len(pixels), size=n_pixels, replace=False)]
+
+
+def _channel(name) -> int:
+    if name not in CHANNELS:
+        raise ValueError(f"channels must name two of 'red', 'green', 'blue'; got {name!r}")
+    return CHANNELS.index(name)
+
+
+def plot_color_cloud(
+    image,
+    *,
+    channels: tuple[str, str] = ("red", "green"),
+    n_pixels: int = 5000,
+    random_state=0,
+    palette=None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Scatter a sample of an image's pixels in a 2-D view of RGB space, each in its own colour.
+
+    Parameters
+    ----------
+    image : array of shape (height, width, 3)
+        RGB image, ``uint8`` or float in [0, 1].
+    channels : pair of "red", "green", "blue", default ("red", "green")
+        The channel on the x axis, then on the y axis.
+    n_pixels : int, default 5000
+        Size of the random pixel sample drawn (``sample_pixels``).
+    random_state : int or None, default 0
+        Seed of the sample.
+    palette : array of shape (n_colors, 3), optional
+        Colours (e.g. K-means centres) to mark on top as large black-edged discs.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_sample_image
+    >>> ax = plot_color_cloud(load_sample_image("china.jpg"), channels=("red", "blue"))
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('red', 'blue')
+    """
+    if len(channels) != 2:
+        raise ValueError(f"channels must be a pair such as ('red', 'green'); got {channels!r}")
+    x, y = (_channel(c) for c in channels)
+    image = _check_image(image)
+    scale = 255.0 if image.dtype == np.uint8 else 1.0
+    sample = sample_pixels(
+        image, min(n_pixels, image.shape[0] * image.shape[1]), random_state=random_state
+    )
+    colors = sample / scale
+    if ax is None:
+        ax = new_figure((5, 5)).add_subplot()
+    ax.scatter(sample[:, x], sample[:, y], c=colors, s=4, linewidths=0, rasterized=True)
+    if palette is not None:
+        palette = _check_palette(palette)
+        ax.scatter(
+            palette[:, x],
+            palette[:, y],
+            c=palette / scale,
+            s=70,
+            edgecolors="black",
+            linewidths=1.0,
+            label="palette",
+        )
+    ax.set_xlim(0, scale)
+    ax.set_ylim(0, scale)
+    ax.set_aspect("equal")
+    ax.set_xlabel(CHANNELS[x])
+    ax.set_ylabel(CHANNELS[y])
+    return ax
+
+
+def plot_palette(palette, *, n_columns: int | None = None, ax: Axes | None = None) -> Axes:
+    """Draw a palette as a grid of colour swatches, in the palette's order (row by row).
+
+    Parameters
+    ----------
+    palette : array of shape (n_colors, 3)
+        RGB colours, ``uint8`` or float in [0, 1] (e.g. from ``quantize_colors``).
+    n_columns : int, optional
+        Swatches per row; by default all in one row up to 32 colours, then rows of 32.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_palette(np.array([[255, 0, 0], [0, 0, 255]], dtype=np.uint8))
+    >>> ax.images[0].get_array().shape
+    (1, 2, 3)
+    """
+    palette = _check_palette(palette)
+    n = len(palette)
+    n_columns = min(n, 32) if n_columns is None else check_int(n_columns, name="n_columns", low=1)
+    n_rows = -(-n // n_columns)
+    grid = np.ones((n_rows * n_columns, 3))  # unused cells stay white
+    grid[:n] = palette / (255.0 if palette.dtype == np.uint8 else 1.0)
+    if ax is None:
+        ax = new_figure((6, 0.4 + 0.3 * n_rows)).add_subplot()
+    ax.imshow(grid.reshape(n_rows, n_columns, 3), interpolation="nearest", aspect="auto")
+    # thin white lines between swatches
+    ax.set_xticks(np.arange(-0.5, n_columns, 1), minor=True)
+    ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.0)
+    ax.grid(which="major", visible=False)
+    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return ax

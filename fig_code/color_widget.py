@@ -1,0 +1,185 @@
+"""The colour-compression slider of notebook 04: choose the palette size, see the image and its PSNR.
+
+A ``FrameWidget`` (see ``fig_code._frames``): the picture is a PNG rendered in the kernel into an
+``ipywidgets.Image``, so it works in JupyterLab, Binder and Colab and leaks no output under nbval.
+Each update is one ``quantize_colors`` call (a fraction of a second, see
+``benchmarks/quantize_colors.py``) and one redraw of a persistent figure; rendered frames are kept per
+``n_colors``, so going back to a setting costs nothing. Nothing is precomputed beyond the first frame.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import OrderedDict
+
+import ipywidgets as widgets
+import numpy as np
+from PIL import Image
+
+from ._frames import FrameWidget
+from ._validation import check_int
+from .color_plots import plot_palette
+from .figures import new_figure
+from .quantize import _check_image, psnr, quantize_colors
+
+__all__ = ["ColorCompressionWidget", "plot_color_compression_interactive"]
+
+#: Range of the n_colors slider (a paletted PNG or GIF holds at most 256 colours).
+MIN_COLORS, MAX_COLORS = 2, 256
+#: Rendered frames kept in memory (least recently shown dropped first).
+CACHE_SIZE = 48
+#: Widest picture shown (pixels); wider images are scaled down to it.
+MAX_WIDTH = 720
+
+
+def _bits_per_pixel(n_colors: int) -> int:
+    """Bits needed to store one palette index: ceil(log2(n_colors)), at least 1."""
+    return max(1, int(n_colors - 1).bit_length())
+
+
+class ColorCompressionWidget(FrameWidget):
+    """The widget ``plot_color_compression_interactive`` returns.
+
+    Public parts, for driving it from code (tests): ``slider`` (an ``IntSlider`` named n_colors),
+    ``image`` (the ``ipywidgets.Image``), ``quantized``, ``palette`` and ``psnr`` (of the frame shown).
+    """
+
+    def __init__(self, image: np.ndarray, n_colors: int, *, random_state, name: str, dpi: int):
+        self._original = image
+        self._random_state = random_state
+        self._name = name
+        self._frames: OrderedDict[int, tuple[bytes, np.ndarray, np.ndarray, float]] = OrderedDict()
+        self.slider = widgets.IntSlider(
+            value=n_colors,
+            min=MIN_COLORS,
+            max=MAX_COLORS,
+            description="n_colors",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="480px"),
+        )
+        super().__init__([self.slider])
+
+        # Layout in pixels: the image at its own size (at most MAX_WIDTH wide), a title above,
+        # the palette below. At its own size each screen pixel shows one image pixel, unblurred.
+        height, width = image.shape[:2]
+        scale = min(1.0, MAX_WIDTH / width)
+        img_w, img_h = round(width * scale), round(height * scale)
+        margin, title_h, gap, label_h, palette_h = 16, 44, 10, 22, 84
+        fig_w = img_w + 2 * margin
+        fig_h = title_h + img_h + gap + label_h + palette_h + margin
+        self._fig = new_figure((fig_w / dpi, fig_h / dpi), dpi=dpi)
+
+        def box(left, bottom, w, h):  # pixel box (from the bottom left) -> figure fraction
+            return (left / fig_w, bottom / fig_h, w / fig_w, h / fig_h)
+
+        self._ax_image = self._fig.add_axes(box(margin, fig_h - title_h - img_h, img_w, img_h))
+        self._ax_palette = self._fig.add_axes(box(margin, margin, img_w, palette_h))
+        self._ax_image.set_axis_off()
+        self._artist = self._ax_image.imshow(
+            image, interpolation="nearest" if scale == 1 else "antialiased"
+        )
+        self._title = self._fig.text(
+            0.5, 1 - title_h / 2 / fig_h, "", ha="center", va="center", fontsize=13
+        )
+        self._fig.text(
+            margin / fig_w,
+            (margin + palette_h + label_h / 2) / fig_h,
+            "the palette, from dark to light",
+            ha="left",
+            va="center",
+            fontsize=10,
+            color="0.3",
+        )
+        self.slider.observe(self._on_change, names="value")
+        self._show(n_colors)
+
+    def _on_change(self, change) -> None:
+        self._show(change["new"])
+
+    def _render(self, n_colors: int):
+        quantized, palette = quantize_colors(
+            self._original, n_colors, random_state=self._random_state
+        )
+        score = psnr(self._original, quantized)
+        self._artist.set_data(quantized)
+        self._ax_palette.clear()
+        plot_palette(palette, ax=self._ax_palette)
+        bits = _bits_per_pixel(n_colors)
+        self._title.set_text(
+            f"{len(palette)} colours ({bits} bits per pixel)   ·   PSNR {score:.1f} dB"
+        )
+        self._fig.canvas.draw()
+        rgb = np.asarray(self._fig.canvas.buffer_rgba())[..., :3]
+        buf = io.BytesIO()
+        Image.fromarray(rgb).save(buf, format="PNG", compress_level=1)
+        return buf.getvalue(), quantized, palette, score
+
+    def _show(self, n_colors: int) -> None:
+        if n_colors in self._frames:
+            self._frames.move_to_end(n_colors)
+        else:
+            self._frames[n_colors] = self._render(n_colors)
+            while len(self._frames) > CACHE_SIZE:
+                self._frames.popitem(last=False)
+        png, self.quantized, self.palette, self.psnr = self._frames[n_colors]
+        self.image.value = png
+
+    def _summary(self) -> str:
+        height, width = self._original.shape[:2]
+        return (
+            f"Colour compression of {self._name} ({height} x {width}): "
+            f"{self.slider.value} colours, PSNR {self.psnr:.1f} dB "
+            f"(slider n_colors from {MIN_COLORS} to {MAX_COLORS})"
+        )
+
+
+def plot_color_compression_interactive(
+    image, n_colors: int = 64, *, random_state=0, name: str = "the image", dpi: int = 100
+) -> ColorCompressionWidget:
+    """A widget to choose a palette size with a slider and see the compressed image at once.
+
+    Each position of the ``n_colors`` slider (2 to 256) shows the image quantized to that many
+    colours by ``fig_code.quantize_colors`` (K-means on the colour histogram, every pixel kept),
+    its palette as swatches, the bits per pixel of the palette index and the PSNR against the
+    original. Frames are computed when first shown and then kept.
+
+    The picture is an ``ipywidgets.Image`` holding a PNG rendered in the kernel, so it needs a
+    running kernel to react; where none runs (GitHub, nbviewer, HTML export) the saved output
+    shows the current frame as a picture.
+
+    Parameters
+    ----------
+    image : array of shape (height, width, 3)
+        RGB image, ``uint8`` or float in [0, 1].
+    n_colors : int, default 64
+        The starting position of the slider, 2..256.
+    random_state : int, default 0
+        Seed of K-means' initialisation, as in ``quantize_colors``.
+    name : str, default "the image"
+        What the text summary calls the image (e.g. "china.jpg").
+    dpi : int, default 100
+        Resolution of the rendered frames (20..300).
+
+    Returns
+    -------
+    ColorCompressionWidget
+        The widget (an ``ipywidgets.VBox``); display it by ending a cell with it.
+
+    Raises
+    ------
+    ValueError
+        If ``image`` is not an RGB image (see ``quantize_colors``) or ``n_colors`` is not an
+        integer from 2 to 256.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_sample_image
+    >>> plot_color_compression_interactive(load_sample_image("china.jpg"))  # doctest: +SKIP
+    """
+    image = _check_image(image)
+    n_colors = check_int(n_colors, name="n_colors", low=MIN_COLORS, high=MAX_COLORS)
+    dpi = check_int(dpi, name="dpi", low=20, high=300)
+    return ColorCompressionWidget(
+        image, n_colors, random_state=random_state, name=str(name), dpi=dpi
+    )

@@ -1,0 +1,178 @@
+"""The self-checks of notebook 04: right answers pass, typical mistakes fail with a hint, bad data raises."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.datasets import load_sample_image
+
+from fig_code import psnr, quantize_colors
+from fig_code.checks import (
+    CheckResult,
+    check_distinct_colors,
+    check_paletted_size,
+    check_psnr,
+    check_quantized_image,
+)
+
+
+@pytest.fixture(scope="module")
+def flower() -> np.ndarray:
+    return load_sample_image("flower.jpg")[::4, ::4].copy()
+
+
+@pytest.fixture(scope="module")
+def flower16(flower):
+    return quantize_colors(flower, 16)
+
+
+# --- check_distinct_colors -----------------------------------------------------------------------
+def test_distinct_colors_right_answer(flower):
+    n = len(np.unique(flower.reshape(-1, 3), axis=0))
+    for answer in (n, np.int64(n), float(n), np.array([n])):
+        result = check_distinct_colors(answer, flower)
+        assert isinstance(result, CheckResult) and result.passed, answer
+        assert f"{n:,} distinct colours" in result.message
+
+
+@pytest.mark.parametrize(
+    ("mistake", "words"),
+    [
+        (lambda im: im.shape[0] * im.shape[1], "number of pixels"),
+        (lambda im: len(np.unique(im)), "channel values"),
+        (lambda im: im.size, "entries"),
+        (lambda im: np.unique(im.reshape(-1, 3), axis=0), "not their number"),
+        (lambda im: None, "no answer yet"),
+        (lambda im: "many", "whole number"),
+        (lambda im: 12345, "is not the number"),
+    ],
+)
+def test_distinct_colors_mistakes(flower, mistake, words):
+    result = check_distinct_colors(mistake(flower), flower)
+    assert not result.passed
+    assert words in result.message
+    assert result.hint
+
+
+def test_distinct_colors_bad_image():
+    with pytest.raises(ValueError, match="RGB array"):
+        check_distinct_colors(3, np.zeros((4, 4), np.uint8))
+
+
+# --- check_psnr --------------------------------------------------------------------------------------
+def test_psnr_right_answers(flower, flower16):
+    q, _ = flower16
+    truth = psnr(flower, q)
+    for answer in (truth, round(truth, 2), np.float32(truth), np.array([truth])):
+        assert check_psnr(answer, flower, q), answer
+    assert check_psnr(psnr(flower / 255, q / 255), flower / 255, q / 255)
+    assert f"{truth:.2f} dB" in check_psnr(truth, flower, q).message
+
+
+def _mse(a, b):
+    return np.mean((a.astype(float) - b.astype(float)) ** 2)
+
+
+@pytest.mark.parametrize(
+    ("mistake", "words"),
+    [
+        (lambda a, b: 10 * np.log10(255**2 / np.mean((a - b).astype(float) ** 2)), "wraps around"),
+        (lambda a, b: 10 * np.log10(1 / _mse(a, b)), "peak value of 1"),
+        (lambda a, b: 10 * np.log10(255 / _mse(a, b)), "must be squared"),
+        (lambda a, b: 10 * np.log(255**2 / _mse(a, b)), "natural logarithm"),
+        (lambda a, b: _mse(a, b), "mean squared error"),
+        (lambda a, b: None, "no answer yet"),
+        (lambda a, b: [1.0, 2.0], "one number"),
+        (lambda a, b: 3.0, "not the PSNR"),
+        (lambda a, b: float("nan"), "not a finite number"),
+    ],
+)
+def test_psnr_mistakes(flower, flower16, mistake, words):
+    q, _ = flower16
+    result = check_psnr(mistake(flower, q), flower, q)
+    assert not result.passed
+    assert words in result.message
+    assert result.hint
+
+
+def test_psnr_bad_images(flower):
+    with pytest.raises(ValueError, match="same shape"):
+        check_psnr(30.0, flower, flower[:-1])
+
+
+# --- check_quantized_image ---------------------------------------------------------------------------
+def test_quantized_image_right_answer(flower, flower16):
+    q, palette = flower16
+    result = check_quantized_image(q, palette, flower, 16)
+    assert result.passed and "16 colours" in result.message
+
+
+def test_quantized_image_mistakes(flower, flower16):
+    q, palette = flower16
+    cases = [
+        ((None, None), "no answer yet"),
+        ((palette, q), "shape"),  # swapped
+        ((q / 255, palette), "dtype"),
+        ((q, palette[:, :2]), "palette should be an array of shape (n, 3)"),
+        ((quantize_colors(flower, 32)[0], palette), "at most 16"),
+        ((q, palette[1:]), "not in the palette"),
+    ]
+    for (quantized, pal), words in cases:
+        result = check_quantized_image(quantized, pal, flower, 16)
+        assert not result.passed and words in result.message, (words, result)
+        assert result.hint
+
+
+def test_quantized_image_with_a_poor_palette_fails(flower):
+    # 16 fixed colours: the corners of a coarse grid, each pixel to its nearest one
+    levels = np.array([0, 255])
+    grid = np.stack(np.meshgrid(levels, levels, levels), -1).reshape(-1, 3).astype(np.uint8)
+    d2 = ((flower.reshape(-1, 1, 3).astype(float) - grid[None].astype(float)) ** 2).sum(-1)
+    poor = grid[d2.argmin(1)].reshape(flower.shape)
+    result = check_quantized_image(poor, grid, flower, 16)
+    assert not result.passed and "K-means reaches" in result.message
+
+
+def test_quantized_image_bad_data(flower16):
+    q, palette = flower16
+    with pytest.raises(ValueError, match="original must be an RGB array"):
+        check_quantized_image(q, palette, q[..., 0], 16)
+    with pytest.raises(ValueError, match="n_colors must be at least 1"):
+        check_quantized_image(q, palette, q, 0)
+
+
+# --- check_paletted_size -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("n_colors", "bits"), [(2, 1), (16, 4), (17, 5), (64, 6), (256, 8)])
+def test_paletted_size_right_answers(n_colors, bits):
+    shape = (427, 640, 3)
+    truth = 427 * 640 * bits / 8 + 3 * n_colors
+    assert check_paletted_size(truth, shape, n_colors)
+    assert check_paletted_size(round(truth), shape[:2], n_colors)
+    assert check_paletted_size(np.array([truth]), shape, n_colors)
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (427 * 640 * 4 / 8, "left out the palette"),
+        (427 * 640 * 4 + 48, "bits, not bytes"),
+        (427 * 640 + 48, "whole byte"),
+        (427 * 640 * 3, "uncompressed"),
+        (None, "no answer yet"),
+        ("big", "one number"),
+        (1000, "is not the size"),
+    ],
+)
+def test_paletted_size_mistakes(answer, words):
+    result = check_paletted_size(answer, (427, 640, 3), 16)
+    assert not result.passed and words in result.message
+    assert result.hint
+
+
+@pytest.mark.parametrize(
+    ("shape", "n_colors", "match"),
+    [((427,), 16, "shape must be"), ((427, 0, 3), 16, "shape must be"), ((4, 4, 3), 1, "n_colors")],
+)
+def test_paletted_size_bad_data(shape, n_colors, match):
+    with pytest.raises(ValueError, match=match):
+        check_paletted_size(10, shape, n_colors)

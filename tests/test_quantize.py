@@ -1,0 +1,261 @@
+"""fig_code.quantize: quantize_colors, psnr and color_histogram, checked against scikit-learn and NumPy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_sample_image
+
+import fig_code
+from fig_code.quantize import _nearest, _unique_codes, color_histogram, psnr, quantize_colors
+
+
+@pytest.fixture(scope="module")
+def china() -> np.ndarray:
+    return load_sample_image("china.jpg")
+
+
+@pytest.fixture(scope="module")
+def small(china) -> np.ndarray:
+    """A 54 x 80 corner of china.jpg: thousands of colours, quick to fit on every pixel."""
+    return china[::8, ::8].copy()
+
+
+def _distinct(image: np.ndarray) -> np.ndarray:
+    return np.unique(image.reshape(-1, 3), axis=0)
+
+
+# --- quantize_colors: what comes back ------------------------------------------------------------
+def test_exported():
+    assert fig_code.quantize_colors is quantize_colors
+    assert fig_code.psnr is psnr
+    assert fig_code.color_histogram is color_histogram
+
+
+@pytest.mark.parametrize("n_colors", [1, 2, 16, 64])
+def test_uint8_shape_dtype_and_at_most_n_colors(china, n_colors):
+    quantized, palette = quantize_colors(china, n_colors)
+    assert quantized.shape == china.shape and quantized.dtype == np.uint8
+    assert palette.shape == (n_colors, 3) and palette.dtype == np.uint8
+    used = _distinct(quantized)
+    assert len(used) <= n_colors
+    # every colour used is a palette colour
+    assert {tuple(c) for c in used} <= {tuple(c) for c in palette}
+    assert not np.shares_memory(quantized, china)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_float_image_shape_dtype_and_range(small, dtype):
+    image = (small / 255).astype(dtype)
+    quantized, palette = quantize_colors(image, 8)
+    assert quantized.shape == image.shape and quantized.dtype == dtype
+    assert palette.shape == (8, 3) and palette.dtype == dtype
+    assert 0 <= quantized.min() and quantized.max() <= 1
+    assert len(_distinct(quantized)) <= 8
+    # the same picture as the uint8 version, up to rounding of the palette to whole numbers
+    q8, _ = quantize_colors(small, 8)
+    assert psnr(image, quantized) == pytest.approx(psnr(small, q8), abs=0.1)
+
+
+def test_every_pixel_gets_its_nearest_palette_colour(small):
+    quantized, palette = quantize_colors(small, 12)
+    pixels = small.reshape(-1, 3).astype(float)
+    d2 = ((pixels[:, None, :] - palette[None, :, :].astype(float)) ** 2).sum(axis=2)
+    best = d2.min(axis=1)
+    got = ((pixels - quantized.reshape(-1, 3)) ** 2).sum(axis=1)
+    np.testing.assert_array_equal(got, best)
+
+
+def test_palette_sorted_dark_to_light(china):
+    _, palette = quantize_colors(china, 16)
+    luma = palette @ np.array([0.299, 0.587, 0.114])
+    assert np.all(np.diff(luma) >= 0)
+
+
+def test_deterministic_for_a_seed(china):
+    a = quantize_colors(china, 32, random_state=0)
+    b = quantize_colors(china, 32, random_state=0)
+    np.testing.assert_array_equal(a[0], b[0])
+    np.testing.assert_array_equal(a[1], b[1])
+    c = quantize_colors(china, 32, random_state=1)
+    assert not np.array_equal(a[1], c[1])  # the seed does matter
+
+
+def test_as_good_as_kmeans_on_every_pixel(small):
+    """The histogram fit loses (almost) nothing against K-means fitted on all pixels."""
+    k = 16
+    pixels = small.reshape(-1, 3).astype(float)
+    km = KMeans(n_clusters=k, n_init=1, random_state=0).fit(pixels)
+    full = np.clip(np.rint(km.cluster_centers_), 0, 255).astype(np.uint8)[km.labels_]
+    ours, _ = quantize_colors(small, k)
+    assert psnr(small, ours) >= psnr(small, full.reshape(small.shape)) - 0.3
+
+
+def test_quality_grows_with_the_palette(china):
+    scores = [psnr(china, quantize_colors(china, k)[0]) for k in (2, 8, 32, 128)]
+    assert scores == sorted(scores) and scores[-1] - scores[0] > 10
+
+
+def test_fit_on_merged_histogram_is_used_for_large_images(china, monkeypatch):
+    """The fit runs on a few thousand merged colours, not on all 96,615 distinct ones."""
+    import fig_code.quantize as q
+
+    sizes = []
+    original = q.KMeans.fit
+
+    def spy(self, X, y=None, sample_weight=None):
+        sizes.append((len(X), float(np.sum(sample_weight))))
+        return original(self, X, sample_weight=sample_weight)
+
+    monkeypatch.setattr(q.KMeans, "fit", spy)
+    quantize_colors(china, 64)
+    n_pixels = china.shape[0] * china.shape[1]
+    assert 1000 < sizes[0][0] < 20_000
+    assert all(total == pytest.approx(n_pixels) for _, total in sizes)  # weights = pixel counts
+
+
+# --- few colours: unchanged -----------------------------------------------------------------------
+@pytest.fixture
+def five_colours() -> np.ndarray:
+    rng = np.random.default_rng(0)
+    colours = np.array(
+        [[0, 0, 0], [255, 0, 0], [0, 128, 255], [200, 200, 200], [255, 255, 255]], np.uint8
+    )
+    return colours[rng.integers(0, 5, size=(20, 30))]
+
+
+@pytest.mark.parametrize("n_colors", [5, 6, 256])
+def test_few_colours_come_back_unchanged(five_colours, n_colors):
+    quantized, palette = quantize_colors(five_colours, n_colors)
+    np.testing.assert_array_equal(quantized, five_colours)
+    assert quantized is not five_colours
+    assert palette.shape == (5, 3)
+    assert {tuple(c) for c in palette} == {tuple(c) for c in _distinct(five_colours)}
+
+
+def test_few_colours_float_unchanged(five_colours):
+    image = five_colours / 255
+    quantized, palette = quantize_colors(image, 8)
+    np.testing.assert_array_equal(quantized, image)
+    assert palette.dtype == np.float64 and palette.shape == (5, 3)
+
+
+def test_one_more_colour_than_asked(five_colours):
+    quantized, palette = quantize_colors(five_colours, 4)
+    assert len(_distinct(quantized)) == 4 and palette.shape == (4, 3)
+
+
+def test_single_pixel_image():
+    image = np.array([[[10, 20, 30]]], dtype=np.uint8)
+    quantized, palette = quantize_colors(image, 3)
+    np.testing.assert_array_equal(quantized, image)
+    np.testing.assert_array_equal(palette, [[10, 20, 30]])
+
+
+# --- bad input ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("n_colors", "match"),
+    [
+        (0, "n_colors must be at least 1; got 0"),
+        (-3, "n_colors must be at least 1"),
+        (2.5, "n_colors must be an integer"),
+        (True, "n_colors must be an integer"),
+        ("64", "n_colors must be an integer"),
+        (None, "n_colors must be an integer"),
+    ],
+)
+def test_bad_n_colors(small, n_colors, match):
+    with pytest.raises(ValueError, match=match):
+        quantize_colors(small, n_colors)
+
+
+@pytest.mark.parametrize(
+    ("image", "match"),
+    [
+        (np.zeros((4, 5), np.uint8), r"shape \(height, width, 3\).*2-D.*grey"),
+        (np.zeros((4, 5, 4), np.uint8), r"4 channel.*RGBA.*\[\.\.\., :3\]"),
+        (np.zeros((4, 5, 1), np.uint8), "1 channel"),
+        (np.zeros((2, 4, 5, 3), np.uint8), "4-D"),
+        (np.zeros(3, np.uint8), "1-D"),
+        (np.zeros((0, 5, 3), np.uint8), "empty"),
+        (np.full((4, 5, 3), 1.5), r"float values from 1\.5 to 1\.5"),
+        (np.full((4, 5, 3), 200.0), "divide by 255"),
+        (np.full((4, 5, 3), -0.1), "from -0.1"),
+        (np.full((4, 5, 3), np.nan), "NaN"),
+        (np.zeros((4, 5, 3), np.int64), r"dtype int64.*astype\(np\.uint8\)"),
+        (np.zeros((4, 5, 3), bool), "dtype bool"),
+        ("china.jpg", "0-D"),
+    ],
+)
+def test_bad_image(image, match):
+    with pytest.raises(ValueError, match=match):
+        quantize_colors(image, 4)
+
+
+def test_one_nan_is_reported():
+    image = np.full((4, 5, 3), 0.5)
+    image[1, 2, 0] = np.nan
+    with pytest.raises(ValueError, match="1 NaN value"):
+        quantize_colors(image, 2)
+
+
+def test_a_nested_list_of_uint8_like_values_is_refused_with_advice():
+    with pytest.raises(ValueError, match="astype"):
+        quantize_colors([[[0, 0, 0], [255, 255, 255]]], 1)
+
+
+# --- psnr -----------------------------------------------------------------------------------------
+def test_psnr_matches_the_formula(china):
+    noisy = np.clip(china + np.random.default_rng(0).normal(0, 5, china.shape), 0, 255)
+    noisy = noisy.astype(np.uint8)
+    mse = np.mean((china.astype(float) - noisy.astype(float)) ** 2)
+    assert psnr(china, noisy) == pytest.approx(10 * np.log10(255**2 / mse))
+    assert psnr(china / 255, noisy / 255) == pytest.approx(psnr(china, noisy))
+
+
+def test_psnr_of_identical_images_is_infinite(small):
+    assert psnr(small, small.copy()) == float("inf")
+
+
+def test_psnr_bad_input(small):
+    with pytest.raises(ValueError, match="same shape"):
+        psnr(small, small[:-1])
+    with pytest.raises(ValueError, match="both be uint8, or both float"):
+        psnr(small, small / 255)
+    with pytest.raises(ValueError, match="approximation must be an RGB array"):
+        psnr(small, small[..., 0])
+
+
+# --- the histogram --------------------------------------------------------------------------------
+def test_color_histogram_matches_numpy_unique(china):
+    colors, counts = color_histogram(china)
+    ref_colors, ref_counts = np.unique(china.reshape(-1, 3), axis=0, return_counts=True)
+    np.testing.assert_array_equal(colors, ref_colors)
+    np.testing.assert_array_equal(counts, ref_counts)
+    assert len(colors) == 96_615 and counts.sum() == 427 * 640
+
+
+def test_color_histogram_of_a_float_image():
+    image = np.array([[[0.5, 0.5, 0.5], [0.0, 1.0, 0.0], [0.5, 0.5, 0.5]]])
+    colors, counts = color_histogram(image)
+    np.testing.assert_array_equal(colors, [[0.0, 1.0, 0.0], [0.5, 0.5, 0.5]])
+    np.testing.assert_array_equal(counts, [1, 2])
+
+
+def test_radix_unique_equals_numpy_unique():
+    codes = np.random.default_rng(3).integers(0, 1 << 24, size=50_000).astype(np.int32)
+    codes[::7] = codes[0]  # plenty of repeats
+    got = _unique_codes(codes)
+    want = np.unique(codes, return_inverse=True, return_counts=True)
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_array_equal(g, w)
+
+
+def test_nearest_is_exact_across_blocks():
+    rng = np.random.default_rng(1)
+    points = rng.integers(0, 256, size=(20_000, 3)).astype(float)  # more than one block
+    centers = rng.integers(0, 256, size=(37, 3)).astype(float)
+    d2 = ((points[:, None, :] - centers[None]) ** 2).sum(axis=2)
+    got = _nearest(points, centers)
+    np.testing.assert_array_equal(d2[np.arange(len(points)), got], d2.min(axis=1))
