@@ -18,13 +18,12 @@ from ._feedback import CheckResult, failed, passed
 __all__ = ["check_contingency_table", "check_matched_accuracy"]
 
 _TABLE_HINT = (
-    "Row k, column d counts the samples with cluster == k and digit == d: for every pair, "
-    "((clusters == k) & (y == d)).sum(); or all at once with np.add.at(table, (clusters, y), 1)."
+    "Start from np.zeros({shape}, dtype=int) and add 1 at [cluster, digit] for every sample; "
+    "row k, column d then counts the samples with cluster == k and digit == d."
 )
 _ACCURACY_HINT = (
-    "rows, cols = linear_sum_assignment(table, maximize=True) pairs cluster rows[i] with digit "
-    "cols[i]; the samples those pairs agree on are table[rows, cols].sum(); divide by the number of "
-    "samples."
+    "linear_sum_assignment(table, maximize=True) returns the rows and columns of the best "
+    "one-to-one pairs; add up the table at those pairs and divide by the number of samples."
 )
 
 
@@ -56,14 +55,15 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
     """
     truth, cluster_ids, classes = contingency_table(clusters, y_true)
     n = int(truth.sum())
+    hint = _TABLE_HINT.format(shape=truth.shape)
     want = (
         f"a {truth.shape[0]} x {truth.shape[1]} array (one row per cluster, one column per class)"
     )
     if answer is None:
-        return failed("there is no answer yet: the variable still holds None.", _TABLE_HINT)
+        return failed("there is no answer yet: the variable still holds None.", hint)
     arr = as_float_array(answer)
     if arr is None:
-        return failed(f"expected {want}; got {describe(answer)}.", _TABLE_HINT)
+        return failed(f"expected {want}; got {describe(answer)}.", hint)
     if arr.shape != truth.shape:
         if arr.shape == truth.T.shape:
             return failed(
@@ -71,11 +71,9 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
                 "Put one row per cluster and one column per class (table[cluster, digit]), "
                 "or transpose yours with .T.",
             )
-        return failed(f"expected {want}; got {describe(answer)}.", _TABLE_HINT)
+        return failed(f"expected {want}; got {describe(answer)}.", hint)
     if not np.isfinite(arr).all():
-        return failed(
-            "your table holds NaN or infinite values; counts are whole numbers.", _TABLE_HINT
-        )
+        return failed("your table holds NaN or infinite values; counts are whole numbers.", hint)
     if np.array_equal(arr, truth):
         i, j = np.unravel_index(truth.argmax(), truth.shape)
         return passed(
@@ -100,20 +98,20 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
             "Leave out the division by the number of samples.",
         )
     if not np.allclose(arr, np.round(arr)) or (arr < 0).any():
-        return failed("a table of counts holds whole numbers of 0 or more.", _TABLE_HINT)
+        return failed("a table of counts holds whole numbers of 0 or more.", hint)
     total = int(round(arr.sum()))
     if total != n:
         return failed(
             f"your counts add up to {total}, but there are {n} samples: each sample should be "
             "counted exactly once.",
-            _TABLE_HINT,
+            hint,
         )
     if np.array_equal(arr.sum(axis=1), truth.sum(axis=1)):
         return failed(
             "every row adds up to its cluster's size, but the counts are in the wrong columns.",
             "Column d is for the samples whose TRUE class is d: compare with y, not with the clusters.",
         )
-    return failed("some counts are not right.", _TABLE_HINT)
+    return failed("some counts are not right.", hint)
 
 
 def check_matched_accuracy(answer, clusters, y_true) -> CheckResult:
