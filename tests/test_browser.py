@@ -12,7 +12,8 @@ and every code cell has an execution count, and asserts that
 - notebook 02: the step-through widget's Next button changes the picture and Play advances it;
 - notebook 04: moving the n_colors slider changes the picture.
 
-A full-page screenshot of each notebook goes to ``tests/screenshots/`` (git-ignored): look at them.
+Screenshots go to ``tests/screenshots/`` (git-ignored): ``NN-Name.png``, the whole notebook after the
+run (and after driving its widget), and ``NN-Name-widget.png``, the driven widget alone. Look at them.
 
 Locally the test skips, saying why, when Playwright or Chromium is missing; with ``CI=true`` in the
 environment a missing browser is a failure. Deselect it with ``-m "not browser"``.
@@ -338,8 +339,8 @@ async (img) => {
 }
 """
 
-# Collapse the file browser, scroll the notebook to its top, and return the page height needed to
-# show every cell at once.
+# Collapse the file browser, scroll the notebook to its top, and say how tall the page must be to
+# show every cell at once (and by how much the notebook still overflows now).
 JS_PREPARE_SCREENSHOT = """
 () => {
   window.jupyterapp.shell.collapseLeft();
@@ -347,7 +348,10 @@ JS_PREPARE_SCREENSHOT = """
   const scroller = panel.content.node.querySelector('.jp-WindowedPanel-outer') || panel.content.node;
   scroller.scrollTop = 0;
   const chrome = window.innerHeight - scroller.clientHeight;
-  return Math.ceil(chrome + scroller.scrollHeight + 24);
+  return {
+    needed: Math.ceil(chrome + scroller.scrollHeight + 24),
+    overflow: scroller.scrollHeight - scroller.clientHeight,
+  };
 }
 """
 
@@ -413,6 +417,7 @@ def _check_step_widget(page) -> None:
     after_play = _wait_for_new_picture(page, image, after_next, "Play to advance the picture")
     _wait_for_new_picture(page, image, after_play, "Play to keep advancing the picture")
     play_pause.click()  # pause again
+    return widget
 
 
 def _check_color_widget(page) -> None:
@@ -422,12 +427,23 @@ def _check_color_widget(page) -> None:
     assert widget is not None, "notebook 04 shows no picture widget with an n_colors slider"
     image = widget.locator("img.widget-image").first
     before = _image_state(page, image)
-    handle = widget.locator(".widget-slider", has_text="n_colors").locator(".noUi-handle").first
-    handle.focus()
-    handle.press("ArrowRight")
+    slider = widget.locator(".widget-slider", has_text="n_colors").first
+    readout = slider.locator(".widget-readout").first
+    value_before = readout.inner_text()
+    # Drag the handle the way a student does, to a tenth of the track (a few colours).
+    handle = slider.locator(".noUi-handle").first.bounding_box()
+    track = slider.locator(".noUi-target").first.bounding_box()
+    y = handle["y"] + handle["height"] / 2
+    page.mouse.move(handle["x"] + handle["width"] / 2, y)
+    page.mouse.down()
+    page.mouse.move(track["x"] + 0.1 * track["width"], y, steps=8)
+    page.mouse.up()
+    _poll("the slider's readout to move", lambda: readout.inner_text() != value_before, 5)
     _wait_for_new_picture(page, image, before, "the n_colors slider to change the picture")
+    return widget
 
 
+# Each drives its widget and returns it (for a screenshot of the widget alone).
 INTERACTIONS: dict[str, Callable] = {
     "02-Expectation-Maximization.ipynb": _check_step_widget,
     "04-Color-Compression.ipynb": _check_color_widget,
@@ -469,11 +485,18 @@ def _shutdown_kernels(lab: Lab) -> None:
 @pytest.mark.parametrize("notebook", [p.name for p in NOTEBOOKS])
 def test_notebook_runs_in_jupyterlab(notebook: str, lab: Lab, browser) -> None:
     workspace = "test-" + notebook.removesuffix(".ipynb").lower()
+    shot = SCREENSHOTS / notebook.removesuffix(".ipynb")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(WIDGET_TIMEOUT * 1000)
     page_errors: list[str] = []
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    start = time.monotonic()
+    phases: list[str] = []  # printed: pytest shows it when the test fails (or with -rP)
+
+    def phase(name: str) -> None:
+        phases.append(f"{name} {time.monotonic() - start:.1f} s")
+
     try:
         page.goto(
             f"{lab.url}/lab/workspaces/{workspace}/tree/notebooks/{notebook}"
@@ -487,9 +510,11 @@ def test_notebook_runs_in_jupyterlab(notebook: str, lab: Lab, browser) -> None:
             lambda: page.evaluate(JS_NOTEBOOK_READY, f"notebooks/{notebook}"),
             SERVER_START_TIMEOUT,
         )
+        phase("opened")
 
         _run_all_from_menu(page)
         page.wait_for_function(JS_RUN_FINISHED, timeout=RUN_ALL_TIMEOUT * 1000, polling=250)
+        phase("ran all cells")
         views = _poll(
             "every widget to render (some stay at 'Loading widget...')",
             lambda: (v := page.evaluate(JS_WIDGET_VIEWS, WIDGET_MIME))["loading"] == 0 and v,
@@ -511,26 +536,32 @@ def test_notebook_runs_in_jupyterlab(notebook: str, lab: Lab, browser) -> None:
         )
         broken = _poll("images to load", lambda: [page.evaluate(JS_BROKEN_IMAGES)], 15)[0]
         assert not broken, f"{notebook}: images that did not load: {broken}"
-
-        height = page.evaluate(JS_PREPARE_SCREENSHOT)
-        height = max(900, min(height, MAX_SCREENSHOT_HEIGHT))
-        page.set_viewport_size({"width": 1280, "height": height})
-        page.wait_for_timeout(500)
-        page.evaluate(JS_PREPARE_SCREENSHOT)  # once more: the resize may have scrolled
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / notebook.replace(".ipynb", ".png"), full_page=True)
+        phase("checked outputs")
 
         interact = INTERACTIONS.get(notebook)
         if interact is not None:
-            interact(page)
-            page.screenshot(
-                path=SCREENSHOTS / notebook.replace(".ipynb", "-after-interaction.png"),
-                full_page=True,
-            )
+            widget = interact(page)
+            phase("drove the widget")
+            widget.screenshot(path=f"{shot}-widget.png")
             cells = page.evaluate(JS_MODEL_OUTPUTS)
             problems = _problems_in_outputs(cells)
             assert not problems, f"{notebook}: errors after interacting:\n" + "\n".join(problems)
+
+        # The whole notebook in one picture: a viewport as tall as the notebook (capped).
+        # Layout settles after each resize (wider cells, late renders): grow until nothing overflows.
+        height = 900
+        for _ in range(5):
+            fit = page.evaluate(JS_PREPARE_SCREENSHOT)
+            if fit["overflow"] <= 0 or height >= MAX_SCREENSHOT_HEIGHT:
+                break
+            height = min(max(fit["needed"], height + fit["overflow"]), MAX_SCREENSHOT_HEIGHT)
+            page.set_viewport_size({"width": 1280, "height": height})
+            page.wait_for_timeout(300)
+        page.screenshot(path=f"{shot}.png", full_page=True)
+        phase("screenshot")
         assert not page_errors, f"{notebook}: uncaught errors in the page: {page_errors}"
     finally:
+        print(f"{notebook}: " + ", ".join(phases))
         context.close()
         _shutdown_kernels(lab)

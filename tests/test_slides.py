@@ -8,6 +8,7 @@ them empty.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -22,8 +23,9 @@ IDS = [p.stem for p in NOTEBOOKS]
 
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 MIN_SLIDES = 6
-# The contents page is a landing page, not a lecture: it needs no speaker notes.
-NEEDS_NOTES = [p for p in NOTEBOOKS if not p.name.startswith("00-")]
+# The contents page is a landing page, not a lecture: no speaker notes, no row in the teaching plan.
+LECTURES = [p for p in NOTEBOOKS if not p.name.startswith("00-")]
+LECTURE_IDS = [p.stem for p in LECTURES]
 
 
 def _slide_type(cell) -> str | None:
@@ -63,7 +65,7 @@ def test_setup_cells_are_skipped(path: Path) -> None:
     assert not shown, f"{path.name}: setup cells must have slide_type 'skip':\n" + "\n".join(shown)
 
 
-@pytest.mark.parametrize("path", NEEDS_NOTES, ids=[p.stem for p in NEEDS_NOTES])
+@pytest.mark.parametrize("path", LECTURES, ids=LECTURE_IDS)
 def test_lecture_has_speaker_notes(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     notes = [c for c in nb.cells if _slide_type(c) == "notes"]
@@ -128,3 +130,41 @@ def test_deck_has_six_or_more_slides(path: Path, decks: dict[str, str]) -> None:
     )
     empty = [i for i, s in enumerate(slides, 1) if not s["text"].strip() and not s["images"]]
     assert not empty, f"{path.name}: empty slides (numbers {empty})"
+
+
+def _teaching_plan() -> dict[str, list[str]]:
+    """The rows of the README's "Teaching with this series" table, by notebook number."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Teaching with this series" in text, "README.md lacks 'Teaching with this series'"
+    section = text.split("## Teaching with this series", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        m = re.match(r"\|\s*\[(\d\d) ", line)  # | [01 Introducing K-Means](notebooks/...) | ...
+        if m:
+            rows[m.group(1)] = [c.strip() for c in line.strip().strip("|").split("|")]
+    return rows
+
+
+@pytest.mark.parametrize("path", LECTURES, ids=LECTURE_IDS)
+def test_readme_teaching_plan_matches_notebook(path: Path) -> None:
+    """The README's plan gives each lecture its own time and names only headings that exist."""
+    rows = _teaching_plan()
+    number = path.name[:2]
+    assert number in rows, f"README 'Teaching with this series' has no row for {path.name}"
+    link, time, present, pause = rows[number]
+    assert f"(notebooks/{path.name})" in link, f"the row for {number} must link {path.name}"
+    nb = nbformat.read(path, as_version=4)
+    minutes = nb.metadata["kmeans_in_depth"]["minutes"]
+    assert time == f"{minutes} min", (
+        f"README gives {time!r} for {path.name}; its metadata says {minutes} min"
+    )
+    headings = {
+        line.lstrip("#").strip()
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("#")
+    }
+    quoted = re.findall(r'"([^"]+)"', present + " " + pause)
+    unknown = [q for q in quoted if q not in headings]
+    assert not unknown, f"README quotes headings that {path.name} does not have: {unknown}"
