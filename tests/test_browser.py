@@ -454,8 +454,9 @@ INTERACTIONS: dict[str, Callable] = {
 # The test
 # --------------------------------------------------------------------------------------------------
 def _run_all_from_menu(page) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-item:visible", has_text="Run All Cells").first.click()
+    """Run -> Run All Cells, clicked as a student would."""
+    page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
 def _problems_in_outputs(cells: list[dict]) -> list[str]:
