@@ -431,6 +431,7 @@ def _check_color_widget(page) -> None:
     readout = slider.locator(".widget-readout").first
     value_before = readout.inner_text()
     # Drag the handle the way a student does, to a tenth of the track (a few colours).
+    slider.scroll_into_view_if_needed()
     handle = slider.locator(".noUi-handle").first.bounding_box()
     track = slider.locator(".noUi-target").first.bounding_box()
     y = handle["y"] + handle["height"] / 2
