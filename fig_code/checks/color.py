@@ -255,8 +255,8 @@ def check_paletted_size(answer, shape, n_colors: int) -> CheckResult:
     indices, table = n_pixels * bits / 8, 3 * n_colors
     truth = indices + table
     hint = (
-        f"Each pixel stores an index from 0 to {n_colors - 1}: that takes {bits} bits. "
-        f"Bytes = pixels x bits / 8, plus 3 bytes per palette colour."
+        f"Each pixel stores an index from 0 to {n_colors - 1}: how many bits does it take to write "
+        f"{n_colors} different values? Bytes = pixels x bits / 8, plus 3 bytes per palette colour."
     )
     if answer is None:
         return failed("there is no answer yet: the variable still holds None.", hint)
