@@ -57,7 +57,7 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT = 90
 RUN_ALL_TIMEOUT = 150
 WIDGET_TIMEOUT = 30
-# Chromium's screenshots become unreliable beyond this height; longer notebooks are cut there.
+# Screenshot height cap (pixels): a longer notebook is cut there rather than making a huge image.
 MAX_SCREENSHOT_HEIGHT = 32000
 
 STDERR_MIME = "application/vnd.jupyter.stderr"
