@@ -75,26 +75,24 @@ def _link(entry, prefix: str) -> str:
     return f"[{prefix}{title}]({name})"
 
 
-def header_source(entries, i: int, url: str) -> str:
+def nav_line(entries, i: int) -> str:
+    """previous | contents | next; the contents link is left out where "previous" already is it."""
     parts = []
     if i > 0:
         parts.append(_link(entries[i - 1], "← Previous: "))
-    if i != 0:
+    if i > 1:
         parts.append("[Contents](00-Index.ipynb)")
     if i + 1 < len(entries):
         parts.append(_link(entries[i + 1], "Next: ") + " →")
-    return " | ".join(parts) + "\n\n" + badges(url, entries[i][0])
+    return " | ".join(parts)
+
+
+def header_source(entries, i: int, url: str) -> str:
+    return nav_line(entries, i) + "\n\n" + badges(url, entries[i][0])
 
 
 def footer_source(entries, i: int) -> str:
-    parts = []
-    if i > 0:
-        parts.append(_link(entries[i - 1], "← Previous: "))
-    if i != 0:
-        parts.append("[Contents](00-Index.ipynb)")
-    if i + 1 < len(entries):
-        parts.append(_link(entries[i + 1], "Next: ") + " →")
-    return "---\n\n" + " | ".join(parts)
+    return "---\n\n" + nav_line(entries, i)
 
 
 def contents_rows(paths, nbs) -> list[tuple[str, str, str, int]]:

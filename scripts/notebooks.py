@@ -32,6 +32,44 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def merge_streams(nb: nbformat.NotebookNode) -> None:
+    """Join consecutive stdout (or stderr) outputs of a cell into one, as a reader sees them.
+
+    The kernel may flush one cell's printing in several pieces, differently from run to run.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            prev = merged[-1] if merged else None
+            if (
+                out.output_type == "stream"
+                and prev is not None
+                and prev.output_type == "stream"
+                and prev.name == out.name
+            ):
+                prev.text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
+def comparable(nb: nbformat.NotebookNode) -> str:
+    """The notebook's text with what legitimately changes on every run (widget model ids) blanked."""
+    copy = nbformat.from_dict(nbformat.reads(nbformat.writes(nb), as_version=4))
+    merge_streams(copy)
+    for cell in copy.cells:
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if view is not None:
+                view["model_id"] = ""
+    return dumps(copy)
+
+
 def write(nb: nbformat.NotebookNode, path: Path) -> bool:
     """Write ``nb`` to ``path``; return True when the file changed."""
     text = dumps(nb)

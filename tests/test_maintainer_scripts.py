@@ -79,3 +79,24 @@ def test_reexecute_reproduces_the_stored_index_exactly(copy):
     assert path.read_text() == stored
     again = run(copy, "scripts/reexecute.py", "notebooks/00-Index.ipynb")
     assert "unchanged" in again.stdout and path.read_text() == stored
+
+
+def test_reruns_that_differ_only_in_widget_ids_or_split_printing_count_as_unchanged():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from notebooks import WIDGET_VIEW, comparable, merge_streams
+
+    def run_output(model_id, pieces):
+        cell = nbformat.v4.new_code_cell("w", id="c")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=t) for t in pieces]
+        cell.outputs.append(
+            nbformat.v4.new_output(
+                "display_data", data={"text/plain": "w", WIDGET_VIEW: {"model_id": model_id}}
+            )
+        )
+        return nbformat.v4.new_notebook(cells=[cell])
+
+    first, second = run_output("aaa", ["a\n", "b\n"]), run_output("bbb", ["a\nb\n"])
+    assert comparable(first) == comparable(second)
+    assert comparable(first) != comparable(run_output("aaa", ["a\n", "c\n"]))
+    merge_streams(first)
+    assert [o.get("text") for o in first.cells[0].outputs] == ["a\nb\n", None]
