@@ -79,12 +79,58 @@ def test_inertia_non_answers_give_feedback_not_errors(fitted, answer):
     X, km = fitted
     result = check_inertia(answer, X, km.cluster_centers_)
     assert not result
-    assert result.hint
+    assert result.hint or "still holds None" in result.message  # None: the message says it all
 
 
-def test_inertia_none_says_no_answer_yet(fitted):
+def test_inertia_none_names_the_variable_once(fitted):
     X, km = fitted
-    assert "no answer yet" in check_inertia(None, X, km.cluster_centers_).message
+    result = check_inertia(None, X, km.cluster_centers_, name="inertia3")
+    assert repr(result) == (
+        "❌ Not yet: `inertia3` still holds None; replace it with your computation and rerun."
+    )
+    assert "your answer still holds None" in check_inertia(None, X, km.cluster_centers_).message
+
+
+@pytest.fixture(scope="module")
+def two_models():
+    """Notebook 01's situation: a 3-cluster model (the exercise) next to a 4-cluster one."""
+    X, _ = make_blobs(n_samples=300, centers=4, cluster_std=0.6, random_state=0)
+    km4 = KMeans(n_clusters=4, n_init=10, random_state=0).fit(X)
+    km3 = KMeans(n_clusters=3, n_init=10, random_state=0).fit(X)
+    return X, km3, km4
+
+
+def test_inertia_of_the_other_model_is_named(two_models):
+    X, km3, km4 = two_models
+    copied = ((X - km4.cluster_centers_[km4.labels_]) ** 2).sum()  # the k = 4 cell, copied
+    mixed = ((X - km4.cluster_centers_[km3.labels_]) ** 2).sum()  # 4-model centres, 3-model labels
+    for answer in (copied, mixed):
+        result = check_inertia(answer, X, km3.cluster_centers_, other_centers=km4.cluster_centers_)
+        assert not result and "4-cluster model" in result.message
+        assert "km3.cluster_centers_ and km3.labels_" in result.hint
+    # without other_centers the same answer is still wrong, with the generic hint
+    plain = check_inertia(copied, X, km3.cluster_centers_)
+    assert not plain and "4-cluster" not in plain.message
+    right = ((X - km3.cluster_centers_[km3.labels_]) ** 2).sum()
+    assert check_inertia(right, X, km3.cluster_centers_, other_centers=km4.cluster_centers_)
+
+
+def test_inertia_mean_over_entries_and_per_cluster_sums(two_models):
+    X, km3, _ = two_models
+    own = km3.cluster_centers_[km3.labels_]
+    mean = check_inertia(((X - own) ** 2).mean(), X, km3.cluster_centers_)
+    assert not mean and "average" in mean.message and ".sum()" in mean.hint
+    per_cluster = [((X[km3.labels_ == j] - own[km3.labels_ == j]) ** 2).sum() for j in range(3)]
+    result = check_inertia(per_cluster, X, km3.cluster_centers_)
+    assert not result and "one number per cluster" in result.message and "Add" in result.hint
+    assert "np.float64" not in repr(result)
+
+
+def test_inertia_lists_are_described_briefly(two_models):
+    X, km3, _ = two_models
+    result = check_inertia([np.float64(1.5)] * 5, X, km3.cluster_centers_)
+    assert not result and "a list of 5 items" in result.message
+    assert "np.float64" not in result.message
 
 
 @pytest.mark.parametrize(
@@ -131,10 +177,54 @@ def test_new_point_tie_accepts_either():
     assert check_new_point(1, [1.0, 0.0], centers)
 
 
+def test_new_point_of_notebook_01_catches_the_axis_bugs(two_models):
+    X, _, km4 = two_models
+    centers, point = km4.cluster_centers_, np.array([-0.6, 3.3])
+    right = np.linalg.norm(centers - point, axis=1).argmin()
+    assert check_new_point(right, point, centers)
+    no_axis = np.argmin(np.linalg.norm(centers - point))  # one number for everything: always 0
+    axis0 = np.linalg.norm(centers - point, axis=0).argmin()  # one per feature
+    for wrong in (no_axis, axis0):
+        result = check_new_point(wrong, point, centers)
+        assert not result and "axis=1" in result.hint
+
+
+def test_new_point_distance_instead_of_index(two_models):
+    X, _, km4 = two_models
+    centers, point = km4.cluster_centers_, np.array([-0.6, 3.3])
+    distances = np.linalg.norm(centers - point, axis=1)
+    result = check_new_point(distances.min(), point, centers)
+    assert not result and f"distance ({distances.min():.2f})" in result.message
+    assert "np.argmin" in result.hint
+    squared = check_new_point((distances**2).min(), point, centers)
+    assert not squared and "looks like a distance" in squared.message
+
+
+def test_new_point_measured_to_x_instead_of_centres(two_models):
+    X, _, km4 = two_models
+    centers, point = km4.cluster_centers_, np.array([-0.6, 3.3])
+    to_x = np.linalg.norm(X - point, axis=1)
+    index = check_new_point(to_x.argmin(), point, centers, X=X)
+    assert not index and "data point" in index.message
+    assert "km.cluster_centers_, not to X" in index.hint
+    table = check_new_point(to_x, point, centers, X=X)
+    assert not table and "one per data point" in table.message
+    assert "not to X" in table.hint
+    # without X, an index past the last cluster still gets the same advice
+    blind = check_new_point(to_x.argmin(), point, centers)
+    assert not blind and "no cluster" in blind.message and "not to X" in blind.hint
+
+
+def test_new_point_none_names_the_variable(two_models):
+    _, _, km4 = two_models
+    result = check_new_point(None, [0.0, 0.0], km4.cluster_centers_, name="cluster")
+    assert result.message.startswith("`cluster` still holds None") and not result.hint
+
+
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        (None, "no answer yet"),
+        (None, "still holds None"),
         (5, "no cluster 5"),
         (-1, "no cluster -1"),
         (1.5, "whole number"),
@@ -149,7 +239,7 @@ def test_new_point_non_answers_give_feedback(answer, words):
     result = check_new_point(answer, [1.0, 0.0], centers)
     assert not result
     assert words in result.message
-    assert result.hint
+    assert result.hint or answer is None
 
 
 @pytest.mark.parametrize(

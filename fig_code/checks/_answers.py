@@ -20,7 +20,13 @@ def describe(answer) -> str:
     shape = getattr(answer, "shape", None)
     if shape is not None and shape != ():
         return f"an array of shape {tuple(shape)}"
-    text = repr(answer)
+    if isinstance(
+        answer, (list, tuple)
+    ):  # not its repr: [np.float64(429.36...), np.f... helps nobody
+        n = len(answer)
+        return f"a {type(answer).__name__} of {n} item{'' if n == 1 else 's'}"
+    # str, not repr, for NumPy scalars: "float64 429.36", not "float64 np.float64(429.36)"
+    text = str(answer) if isinstance(answer, (numbers.Number, np.generic)) else repr(answer)
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{type(answer).__name__} {text}"
