@@ -4,8 +4,8 @@ Every function takes an optional ``ax`` (or ``axes``), draws on it and returns i
 makes a pyplot-free figure with :func:`fig_code.figures.new_figure`. In a notebook, pass axes made
 by ``plt.subplots()`` and end the cell with ``plt.show()``.
 
-Colours: the seaborn "colorblind" palette (cycled past 10 clusters), and each cluster also has its
-own marker shape so that clusters stay distinguishable without colour.
+Colours: the seaborn "colorblind" palette (entries 3 and 4 swapped, cycled past 10 clusters), and
+each cluster also has its own marker shape so that clusters stay distinguishable without colour.
 """
 
 from __future__ import annotations
@@ -35,13 +35,16 @@ __all__ = [
     "voronoi_cells",
 ]
 
-#: The seaborn "colorblind" palette (colour-blind safe), cluster j gets colour j % 10.
+#: The seaborn "colorblind" palette (colour-blind safe), cluster j gets colour j % 10, with its
+#: entries 3 (vermillion) and 4 (pink) swapped: vermillion next to orange (cluster 1) is hard to
+#: tell apart, above all as light region shading, so the first four clusters get blue, orange,
+#: green and pink.
 _PALETTE = (
     "#0173b2",
     "#de8f05",
     "#029e73",
-    "#d55e00",
     "#cc78bc",
+    "#d55e00",
     "#ca9161",
     "#fbafe4",
     "#949494",
