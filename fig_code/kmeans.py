@@ -7,10 +7,11 @@ Two public functions:
 - ``kmeans_steps(X, n_clusters)`` records every half-step (initialise, assign, update, assign, ...)
   as a list of ``Step`` objects, for pictures and the step-through widget.
 
-Both are built from the same three small private functions, which is what notebook 02 shows:
+Both are built from the same small private functions, which is what notebook 02 shows:
 
 - ``_assign(X, centers)``: the E-step (each point goes to its nearest centre);
-- ``_update(X, labels, centers)``: the M-step (each centre moves to the mean of its points);
+- ``_update(X, labels, centers)``: the M-step (each centre moves to the mean of its points),
+  with ``_reseed_empty`` handing a point to a cluster that got none;
 - ``_lloyd(X, centers, max_iter)``: the loop that alternates them until the labels stop changing.
 
 No plotting here: pure NumPy (scikit-learn only for the k-means++ seeding).
@@ -40,30 +41,37 @@ def _assign(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
 
 
 def _update(X: np.ndarray, labels: np.ndarray, centers: np.ndarray):
-    """M-step: move each centre to the mean of its points. Returns (new_centers, labels).
-
-    An empty cluster (no point assigned) gets the point that lies farthest from its own centre,
-    like scikit-learn does; that point is moved out of its old cluster, so the returned labels
-    differ from the input labels exactly there.
-    """
-    k = len(centers)
-    counts = np.bincount(labels, minlength=k)  # points per cluster
+    """M-step: move each centre to the mean of its points. Returns (new_centers, labels)."""
+    counts = np.bincount(labels, minlength=len(centers))  # points per cluster
     sums = np.zeros_like(centers)
     np.add.at(sums, labels, X)  # sum of the points of each cluster
-    empty = np.flatnonzero(counts == 0)
-    labels = labels.copy()
-    if empty.size:
-        dist = ((X - centers[labels]) ** 2).sum(axis=1)  # each point to its own centre
-        if dist.max() > 0:  # else every point sits on its centre: nothing to gain
-            # the len(empty) farthest points, in the same order as scikit-learn picks them
-            far = np.argpartition(dist, -empty.size)[: -empty.size - 1 : -1]
-            np.subtract.at(sums, labels[far], X[far])  # take them out of their old clusters
-            np.subtract.at(counts, labels[far], 1)
-            sums[empty], counts[empty], labels[far] = X[far], 1, empty  # each opens a cluster
+    if (counts == 0).any():  # an empty cluster: give it a point (see _reseed_empty)
+        sums, counts, labels = _reseed_empty(X, labels, centers, sums, counts)
     new_centers = centers.copy()  # a cluster still empty keeps its centre
     filled = counts > 0
     new_centers[filled] = sums[filled] / counts[filled, np.newaxis]
     return new_centers, labels
+
+
+def _reseed_empty(X, labels, centers, sums, counts):
+    """Give every empty cluster one point, as scikit-learn does. Returns new (sums, counts, labels).
+
+    The mean of no points is undefined, so each empty cluster takes the point farthest from the
+    centre it is currently assigned to (several empty clusters: the farthest points, handed out in
+    scikit-learn's order). That point leaves its old cluster, so the returned labels differ from
+    the input labels exactly there. If every point sits exactly on its centre there is nothing to
+    gain: nothing changes and an empty centre stays where it was. The inputs are not modified.
+    """
+    empty = np.flatnonzero(counts == 0)
+    dist = ((X - centers[labels]) ** 2).sum(axis=1)  # each point to its own centre
+    if dist.max() == 0:
+        return sums, counts, labels
+    far = np.argpartition(dist, -empty.size)[: -empty.size - 1 : -1]  # farthest first
+    sums, counts, labels = sums.copy(), counts.copy(), labels.copy()
+    np.subtract.at(sums, labels[far], X[far])  # take them out of their old clusters
+    np.subtract.at(counts, labels[far], 1)
+    sums[empty], counts[empty], labels[far] = X[far], 1, empty  # each opens a cluster
+    return sums, counts, labels
 
 
 def _inertia(X: np.ndarray, centers: np.ndarray, labels: np.ndarray) -> float:
@@ -128,8 +136,8 @@ def lloyd(X, init, *, max_iter: int = 300) -> tuple[np.ndarray, np.ndarray, floa
     - ``tol=0`` means scikit-learn stops only on *strict convergence*: the labels of one iteration
       equal those of the previous one. The centres returned are those of that last M-step.
     - If ``max_iter`` is reached first, the labels are recomputed once for the final centres.
-    - An empty cluster (a centre with no point) is re-seeded with the point farthest from its own
-      centre; that point leaves its old cluster. With several empty clusters the farthest points are
+    - An empty cluster (a centre with no point) is re-seeded with the point farthest from the centre
+      it is currently assigned to; that point leaves its old cluster. With several empty clusters the farthest points are
       handed out in scikit-learn's order. If every point sits exactly on its centre there is nothing
       to relocate and an empty centre stays where it was (scikit-learn warns in that case).
 
@@ -263,7 +271,7 @@ def kmeans_steps(
     lloyd's centres, labels and inertia. The inertia never increases from one step to the next.
 
     Empty clusters: if no point is assigned to a centre, the "update" step re-seeds that cluster
-    with the point farthest from its own centre (as scikit-learn does). The point moves to the empty
+    with the point farthest from the centre it is currently assigned to (as scikit-learn does). The point moves to the empty
     cluster, so in that "update" step its label already is the new cluster's, and the cluster's
     centre is exactly that point. No warning is ever raised. (If every point sits exactly on its
     centre, an empty centre simply stays where it was.)

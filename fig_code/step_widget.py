@@ -35,6 +35,8 @@ __all__ = ["KMeansStepThrough", "plot_kmeans_interactive"]
 K_MAX = 10
 #: The init dropdown: label shown -> ``kmeans_steps`` init name.
 INIT_CHOICES = (("random points", "random"), ("k-means++", "k-means++"))
+#: The caption of the last frame of a run that converged (an assignment that changed nothing).
+CONVERGED_CAPTION = "Converged: no point changed cluster"
 _MAX_ITER = 50
 _SEED_MAX = 9999
 
@@ -230,8 +232,8 @@ class KMeansStepThrough(FrameWidget):
             steps = self.steps
             step = steps[i]
             caption = PHASE_CAPTIONS[step.phase].capitalize()
-            if step.converged:
-                caption += ": no point changed cluster, converged"
+            if step.converged:  # short: the caption must fit the frame's width
+                caption = CONVERGED_CAPTION
             self._frame.show(
                 step, steps[i - 1] if i else None, title=caption, info=self._info(i, step)
             )

@@ -67,13 +67,18 @@ def _table(X, centers):
     ("func", "message", "hint"),
     [
         (lambda X, c: _table(X, c).argmax(axis=1), "farthest", "argmin"),
-        (lambda X, c: _table(X, c), "whole", "argmin(axis=1)"),
-        (lambda X, c: _table(X, c).argmin(axis=0), "one per centre", "argmin(axis=1)"),
+        (lambda X, c: _table(X, c), "whole", "index (column) of the smallest"),
+        (lambda X, c: _table(X, c).argmin(axis=0), "one per centre", "axis of the centres"),
         (lambda X, c: _table(X, c).min(axis=1), "whole numbers", "argmin"),
-        (lambda X, c: np.zeros(len(X), dtype=int), "did not get their nearest", "argmin(axis=1)"),
-        (lambda X, c: _table(X, c).argmin(), "shape", "argmin(axis=1)"),
+        (lambda X, c: np.zeros(len(X), dtype=int), "did not get their nearest", "smallest entry"),
+        (lambda X, c: _table(X, c).argmin(), "shape", "index of the smallest"),
         (lambda X, c: None, "returned None", "return"),
-        (lambda X, c: "labels", "expected an array", "argmin"),
+        (lambda X, c: "labels", "expected an array", "table of squared distances"),
+        (
+            lambda X, c: np.abs(X[:, None, :] - c[None, :, :]).sum(axis=2).argmin(axis=1),
+            "L1",
+            "squared Euclidean",
+        ),
         (lambda X, c: X.sort(axis=0), "changed its input", "new arrays"),
         (lambda X, c: 1 / 0, "ZeroDivisionError", "small example"),
         (lambda X: X, "TypeError", "small example"),  # wrong signature
@@ -120,14 +125,19 @@ def _means(X, labels, k):
             "mean",
         ),
         (lambda X, lab, k: np.array([X[lab == j].sum(axis=0) for j in range(k)]), "sums", "Divide"),
-        (lambda X, lab, k: np.tile(X.mean(axis=0), (k, 1)), "mean of all", "labels == j"),
+        (lambda X, lab, k: np.tile(X.mean(axis=0), (k, 1)), "mean of all", "label is j"),
         (lambda X, lab, k: _means(X, lab, k)[::-1], "wrong rows", "label order"),
         (lambda X, lab, k: _means(X, lab, k).T, "one column per centre", "one row per centre"),
         (lambda X, lab, k: _means(X, lab, k).mean(axis=1), "shape", "axis 0"),
-        (lambda X, lab, k: X[:k], "not the mean", "labels == j"),
-        (lambda X, lab, k: _means(X, lab, k)[:, :1], "expected shape", "labels == j"),
+        (lambda X, lab, k: X[:k], "not the mean", "label is j"),
+        (lambda X, lab, k: _means(X, lab, k)[:, :1], "expected shape", "one number per feature"),
         (lambda X, lab, k: None, "returned None", "return"),
-        (lambda X, lab, k: {"centres": 1}, "expected an array", "labels == j"),
+        (lambda X, lab, k: {"centres": 1}, "expected an array", "boolean mask"),
+        (  # mean over the features: rows of different lengths, NumPy's "inhomogeneous" error
+            lambda X, lab, k: np.array([X[lab == j].mean(axis=1) for j in range(k)]),
+            "different lengths",
+            "not over the features",
+        ),
         (lambda X, lab, k: X.__setitem__(0, 0.0), "changed its input", "new array"),
         (
             lambda X, lab, k: np.array([X[lab == j + 1].mean(axis=0) for j in range(k)]),
@@ -142,6 +152,47 @@ def test_update_typical_mistakes_fail_with_a_hint(func, message, hint):
     assert not result
     assert message in result.message, result.message
     assert hint in result.hint, result.hint
+
+
+def test_update_other_errors_are_reported_as_they_are():
+    def broken(X, labels, n_clusters):
+        raise ValueError("something else")
+
+    result = check_update_step(broken)
+    assert not result and "ValueError: something else" in result.message
+
+
+#: Code that would give the answer away in a hint (the solution is in the notebook, hidden).
+_CODE_IN_HINT = re.compile(r"argmin\(|\.mean\(|\.sum\(|labels == j|X\[|axis=")
+
+
+def _every_hint():
+    mistakes = [
+        lambda X, c: _table(X, c),
+        lambda X, c: _table(X, c).argmin(axis=0),
+        lambda X, c: np.zeros(len(X), dtype=int),
+        lambda X, c: "labels",
+        lambda X, c: np.abs(X[:, None, :] - c[None, :, :]).sum(axis=2).argmin(axis=1),
+    ]
+    hints = [check_assign_step(f).hint for f in mistakes]
+    updates = [
+        lambda X, lab, k: np.tile(X.mean(axis=0), (k, 1)),
+        lambda X, lab, k: X[:k],
+        lambda X, lab, k: _means(X, lab, k)[:, :1],
+        lambda X, lab, k: _means(X, lab, k).mean(axis=1),
+        lambda X, lab, k: np.array([X[lab == j].mean(axis=1) for j in range(k)]),
+        lambda X, lab, k: np.array([np.median(X[lab == j], axis=0) for j in range(k)]),
+        lambda X, lab, k: np.array([X[lab == j].sum(axis=0) for j in range(k)]),
+        lambda X, lab, k: np.array([X[lab == j + 1].mean(axis=0) for j in range(k)]),
+    ]
+    return hints + [check_update_step(f).hint for f in updates]
+
+
+def test_hints_explain_without_giving_the_code_away():
+    hints = _every_hint()
+    assert all(hints)
+    for hint in hints:
+        assert not _CODE_IN_HINT.search(hint), hint
 
 
 def test_update_uses_shuffled_labels_so_sorting_mistakes_fail():
@@ -185,6 +236,8 @@ SHOWN_AS = {
     "_inertia": "inertia_of",
     "_lloyd": "lloyd_core",
 }
+#: Shown in the notebook only by name (imported from fig_code, described in prose).
+NOT_SHOWN = ("_reseed_empty",)
 
 
 def test_notebook_02_shows_exactly_the_lloyd_core_of_fig_code(root):
@@ -201,3 +254,6 @@ def test_notebook_02_shows_exactly_the_lloyd_core_of_fig_code(root):
         assert source.strip() in shown, (
             f"notebook 02 no longer shows fig_code.kmeans.{name} as it is: rebuild its core- cells"
         )
+    for name in NOT_SHOWN:
+        assert f"from fig_code.kmeans import {name}" in shown
+        assert f"def {name}(" not in shown

@@ -93,6 +93,19 @@ def test_update_frames_have_arrows_and_captions(widget):
     assert "inertia" in frame.info.get_text() and "step 1 of" in frame.info.get_text()
     widget.step_slider.value = widget.step_slider.max
     assert "converged" in frame.info.get_text()
+    assert frame.caption.get_text() == "Converged: no point changed cluster"
+
+
+def test_every_caption_fits_inside_the_frame(widget):
+    """No caption or info line may be cut off at the right edge of the picture."""
+    fig = widget._fig
+    renderer = fig.canvas.get_renderer()
+    width = fig.bbox.width
+    for i in range(widget.step_slider.max + 1):
+        widget.step_slider.value = i
+        for text in (widget._frame.caption, widget._frame.info):
+            box = text.get_window_extent(renderer)
+            assert 0 <= box.x0 and box.x1 <= width, (i, text.get_text())
 
 
 def test_changing_k_recomputes_and_caches(widget):

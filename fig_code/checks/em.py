@@ -70,13 +70,31 @@ def _call(func, *args):
     return result, None, warning
 
 
+def _l1_distances(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """The (n_points, n_clusters) table of L1 ("city block") distances: a typical slip."""
+    return np.abs(X[:, np.newaxis, :] - centers[np.newaxis, :, :]).sum(axis=2)
+
+
+def _ragged_rows(error: CheckResult) -> CheckResult:
+    """Explain NumPy's "inhomogeneous shape" error: rows of different lengths were stacked."""
+    if "inhomogeneous" not in error.message:
+        return error
+    return failed(
+        "NumPy could not stack your rows into one array: they have different lengths (its "
+        "error mentions an 'inhomogeneous shape'). Each row had one number per point of its "
+        "cluster, and the clusters have different sizes.",
+        "Average over the points of a cluster (the first axis), not over the features, so that "
+        "every row has one number per feature.",
+    )
+
+
 def _case_text(n: int, d: int, k: int) -> str:
     return f"{n} points in {d}-D and {k} centre{'s' if k > 1 else ''}"
 
 
 _ASSIGN_HINT = (
-    "Build the (n_points, n_clusters) table of squared distances with broadcasting, "
-    "((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2), then take .argmin(axis=1)."
+    "Build an (n_points, n_clusters) table of squared distances (one row per point, one column "
+    "per centre) with broadcasting, then take, in each row, the index of the smallest entry."
 )
 
 
@@ -133,13 +151,13 @@ def check_assign_step(assign) -> CheckResult:
         if arr.shape == (n, k) and k > 1:
             return failed(
                 f"you returned the whole ({n}, {k}) table of distances {where}.",
-                "Keep, for each point (row), the index of the smallest distance: .argmin(axis=1).",
+                "Keep, for each point (row), only the index (column) of the smallest distance.",
             )
         if arr.shape == (k,) and n != k:
             return failed(
                 f"you returned {k} labels, one per centre, instead of one per point {where}.",
-                "Take the argmin along the axis of the centres: .argmin(axis=1) on a table with "
-                "one row per point.",
+                "Take the index of the smallest distance along the axis of the centres, in a "
+                "table with one row per point.",
             )
         if arr.shape != (n,):
             return failed(
@@ -159,6 +177,13 @@ def check_assign_step(assign) -> CheckResult:
                 f"every point went to its farthest centre {where}.",
                 "Use argmin (smallest distance), not argmax.",
             )
+        if k > 1 and np.array_equal(labels, _l1_distances(X, centers).argmin(axis=1)):
+            return failed(
+                f"your distances are sums of absolute differences (the L1 or 'city block' "
+                f"distance), which picks another centre for some points {where}.",
+                "K-means uses the squared Euclidean distance: square the differences, then sum "
+                "over the features.",
+            )
         wrong = int((labels != truth).sum())
         return failed(
             f"{wrong} of {n} points did not get their nearest centre {where}{warned}.", _ASSIGN_HINT
@@ -169,8 +194,9 @@ def check_assign_step(assign) -> CheckResult:
 
 
 _UPDATE_HINT = (
-    "Row j of the result is the mean of the points with label j: X[labels == j].mean(axis=0), "
-    "for j = 0, 1, ..., n_clusters - 1."
+    "Row j of the result is the mean of the points whose label is j (select them with a boolean "
+    "mask), averaged over the points so that it has one number per feature; do this for every j "
+    "from 0 to n_clusters - 1 and stack the results as rows."
 )
 
 
@@ -211,7 +237,7 @@ def check_update_step(update) -> CheckResult:
         X_in, labels_in = X.copy(), labels.copy()
         result, error, warned = _call(update, X_in, labels_in, k)
         if error is not None:
-            return error
+            return _ragged_rows(error)
         where = f"(test with {_case_text(n, d, k)})"
         if not (np.array_equal(X_in, X) and np.array_equal(labels_in, labels)):
             return failed(
@@ -246,20 +272,20 @@ def check_update_step(update) -> CheckResult:
         if not np.isfinite(arr).all():
             return failed(
                 f"some of your centres are NaN or infinite {where}{warned}.",
-                "A NaN comes from averaging an empty selection: select X[labels == j] for "
-                "j = 0, 1, ..., n_clusters - 1 (the labels start at 0).",
+                "A NaN comes from averaging an empty selection: the labels start at 0 and end at "
+                "n_clusters - 1, so select the points of label j for exactly those j.",
             )
         if np.allclose(arr, [np.median(m, axis=0) for m in members]) and k > 1:
-            return failed(f"those are medians, not means {where}.", "Use .mean(axis=0).")
+            return failed(f"those are medians, not means {where}.", "Use the mean over the points.")
         if np.allclose(arr, [m.sum(axis=0) for m in members]):
             return failed(
                 f"those are the sums of each cluster's points {where}.",
-                "Divide each sum by the number of points in that cluster (or use .mean(axis=0)).",
+                "Divide each sum by the number of points in that cluster.",
             )
         if k > 1 and np.allclose(arr, np.broadcast_to(X.mean(axis=0), (k, d))):
             return failed(
                 f"every centre is the mean of all the points {where}.",
-                "Each centre averages only its own points: X[labels == j].",
+                "Each centre averages only its own points: those whose label is j.",
             )
         order = [int(np.argmin(((truth - row) ** 2).sum(axis=1))) for row in arr]
         if sorted(order) == list(range(k)) and np.allclose(arr, truth[order]):
