@@ -7,7 +7,7 @@ API is what this module exports; everything in a module whose name starts with `
 from .color_plots import plot_color_cloud, plot_palette, sample_pixels
 from .color_widget import plot_color_compression_interactive
 from .datasets import DATASETS, make_dataset
-from .digits_plots import plot_digit_images
+from .digits_plots import plot_cluster_map, plot_digit_images
 from .environment import check_environment
 from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
@@ -31,6 +31,7 @@ __all__ = [
     "make_dataset",
     "match_labels",
     "new_figure",
+    "plot_cluster_map",
     "plot_clusters",
     "plot_color_cloud",
     "plot_color_compression_interactive",

@@ -1,16 +1,18 @@
-"""Drawing for notebook 03: rows of pixels (digit images, cluster centres) shown as small images."""
+"""Drawing for notebook 03: digit images and cluster centres as small pictures, and a 2-D map of the
+images coloured by the digit their cluster is matched to."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
+import matplotlib
 import numpy as np
 
-from ._validation import check_int, check_points
+from ._validation import check_int, check_labels, check_points
 from .figures import new_figure
 
-__all__ = ["plot_digit_images"]
+__all__ = ["plot_cluster_map", "plot_digit_images"]
 
 
 def plot_digit_images(
@@ -110,3 +112,94 @@ def plot_digit_images(
         if titles is not None:
             ax.set_title(titles[i], fontsize=fontsize)
     return axes
+
+
+def plot_cluster_map(
+    points,
+    predicted,
+    y_true,
+    *,
+    centers=None,
+    center_names: Sequence[str] | None = None,
+    ax=None,
+    s: float = 12,
+    fontsize: float = 16,
+):
+    """Draw a 2-D map of samples coloured by predicted class, with a cross on every wrong one.
+
+    Made for K-means on a t-SNE map of the digits (notebook 03): ``predicted`` is the digit each
+    image's cluster is matched to (``fig_code.match_labels``). Dots take the tab10 colour of their
+    predicted class; a small black cross marks each sample whose predicted class is not its true
+    class (thin, so the dot's colour still shows); each centre gets its name in a white box.
+
+    Parameters
+    ----------
+    points : array-like of shape (n_samples, 2)
+        The map, e.g. the output of ``TSNE(...).fit_transform(X)``.
+    predicted, y_true : array-like of int, shape (n_samples,)
+        The predicted and the true class of every sample.
+    centers : array-like of shape (n_clusters, 2), optional
+        Where to write the cluster names, e.g. ``km.cluster_centers_``.
+    center_names : sequence of str, optional
+        One name per centre (required with ``centers``), e.g. the matched digits.
+    ax : matplotlib Axes, optional
+        Where to draw; a new pyplot-free figure is made when omitted.
+    s : float, default 12
+        Dot size.
+    fontsize : float, default 16
+        Size of the centre names.
+
+    Returns
+    -------
+    matplotlib Axes
+        The axes drawn on; the crosses carry the legend label "wrong digit".
+
+    Examples
+    --------
+    >>> ax = plot_cluster_map([[0, 0], [1, 0], [5, 5]], [0, 0, 1], [0, 1, 1],
+    ...                       centers=[[0.5, 0], [5, 5]], center_names=["0", "1"])
+    >>> len(ax.collections), [t.get_text() for t in ax.texts]
+    (2, ['0', '1'])
+    """
+    points = check_points(points, name="points", n_features=2)
+    n = points.shape[0]
+    predicted = check_labels(predicted, name="predicted", n_samples=n)
+    y_true = check_labels(y_true, name="y_true", n_samples=n)
+    if centers is not None:
+        centers = check_points(centers, name="centers", n_features=2)
+        if center_names is None or len(center_names) != centers.shape[0]:
+            got = "none" if center_names is None else len(center_names)
+            raise ValueError(
+                f"center_names must give one name per centre ({centers.shape[0]}); got {got}"
+            )
+    elif center_names is not None:
+        raise ValueError("center_names needs centers: pass the positions where the names go")
+    if ax is None:
+        ax = new_figure(figsize=(7, 6), layout="constrained").subplots()
+
+    palette = np.asarray(matplotlib.colormaps["tab10"].colors)
+    ax.scatter(points[:, 0], points[:, 1], c=palette[predicted % 10], s=s, linewidths=0)
+    wrong = predicted != y_true
+    ax.scatter(
+        points[wrong, 0],
+        points[wrong, 1],
+        marker="x",
+        s=15,
+        linewidths=0.8,
+        color="black",
+        label="wrong digit",
+    )
+    if centers is not None:
+        box = {"boxstyle": "round", "facecolor": "white", "alpha": 0.8}
+        for (cx, cy), name in zip(centers, center_names, strict=True):
+            ax.text(
+                cx,
+                cy,
+                str(name),
+                fontsize=fontsize,
+                weight="bold",
+                ha="center",
+                va="center",
+                bbox=box,
+            )
+    return ax

@@ -1,10 +1,12 @@
-"""From cluster numbers to class labels: the best one-to-one matching (Hungarian algorithm).
+"""From cluster numbers to class labels: the best one-to-one matching (an assignment problem).
 
 K-means numbers its clusters arbitrarily, so comparing them with true classes (the digits of notebook 03)
 needs a mapping from clusters to classes first. Giving each cluster the most common class in it (its
 *mode*) looks natural but lets two clusters claim the same class, so some classes are never predicted and
 the score flatters the clustering. Here each class is used at most once: the matching that agrees with the
-most samples, found by ``scipy.optimize.linear_sum_assignment`` on the contingency table.
+most samples, found by ``scipy.optimize.linear_sum_assignment`` on the contingency table. That is the
+assignment problem, classically solved with the Hungarian algorithm; SciPy uses a faster relative (a
+modified Jonker-Volgenant algorithm).
 """
 
 from __future__ import annotations
@@ -81,8 +83,8 @@ def label_mapping(clusters, y_true) -> dict[int, int]:
     """The class each cluster stands for, under the best one-to-one matching.
 
     Clusters and classes are paired so that as many samples as possible agree, each class used at most
-    once (the Hungarian algorithm on the contingency table). With more clusters than classes, the
-    clusters left over take their majority class; with fewer, some classes get no cluster.
+    once (``scipy.optimize.linear_sum_assignment`` on the contingency table). With more clusters than
+    classes, the clusters left over take their majority class; with fewer, some classes get no cluster.
 
     Parameters
     ----------
@@ -116,10 +118,12 @@ def match_labels(clusters, y_true) -> np.ndarray:
     """For each sample, the class its cluster maps to under the best one-to-one matching.
 
     Clusters are paired with classes so that the number of samples whose predicted class is their true
-    class is as large as possible, with each class given to at most one cluster (Hungarian algorithm,
-    ``scipy.optimize.linear_sum_assignment`` on the contingency table). When there are more clusters
-    than classes, the clusters left over take their majority class; when there are fewer, some classes
-    are never predicted. ``np.mean(match_labels(clusters, y) == y)`` is then an honest accuracy.
+    class is as large as possible, with each class given to at most one cluster
+    (``scipy.optimize.linear_sum_assignment`` on the contingency table). When there are fewer clusters
+    than classes, some classes are never predicted. When there are more, the clusters left over take
+    their majority class, so splitting is rewarded again: one cluster per sample scores 1. With as many
+    clusters as classes, ``np.mean(match_labels(clusters, y) == y)`` is an honest accuracy; to compare
+    clusterings with different numbers of clusters, use a score such as the adjusted Rand index.
 
     Parameters
     ----------

@@ -152,3 +152,61 @@ def test_accuracy_non_answers_give_feedback_not_errors(digits, answer):
 def test_bad_labels_raise(check, clusters, y, words):
     with pytest.raises(ValueError, match=words):
         check(0.5, clusters, y)
+
+
+# --- review 03: more mistakes named ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ten_restarts(digits):
+    """The notebook's other model: ten restarts, the labels a learner may pick up by mistake."""
+    X, _ = load_digits(return_X_y=True)
+    return KMeans(n_clusters=10, n_init=10, random_state=1).fit(X).labels_
+
+
+def test_none_is_named_once(digits):
+    clusters, y, _ = digits
+    for check in (check_contingency_table, check_matched_accuracy):
+        text = repr(check(None, clusters, y))
+        assert "holds None" in text
+        assert text.count("Not yet") == 1 and "no answer yet" not in text
+
+
+def test_fancy_index_plus_equals_is_recognised(digits):
+    clusters, y, _ = digits
+    once_per_pair = np.zeros((10, 10), dtype=int)
+    once_per_pair[clusters, y] += 1  # the mistake: one +1 per distinct pair
+    result = check_contingency_table(once_per_pair, clusters, y)
+    assert not result and "0 or 1" in result.message and "np.add.at" in result.hint
+
+
+def test_the_other_models_labels_are_named(digits, ten_restarts):
+    clusters, y, _ = digits
+    wrong_table = contingency_matrix(y, ten_restarts).T
+    result = check_contingency_table(wrong_table, clusters, y, other_clusters=ten_restarts)
+    assert not result and "ten-restart" in result.message and "labels_one" in result.hint
+    # without the other labels the check still fails, with the generic feedback
+    assert not check_contingency_table(wrong_table, clusters, y)
+    right = contingency_matrix(y, clusters).T
+    assert check_contingency_table(right, clusters, y, other_clusters=ten_restarts)
+
+    wrong_accuracy = np.mean(match_labels(ten_restarts, y) == y)
+    result = check_matched_accuracy(wrong_accuracy, clusters, y, other_clusters=ten_restarts)
+    assert not result and "ten-restart" in result.message and "km.labels_" in result.hint
+    truth = np.mean(match_labels(clusters, y) == y)
+    assert check_matched_accuracy(truth, clusters, y, other_clusters=ten_restarts)
+
+
+def test_two_decimals_are_not_enough(digits):
+    clusters, y, _ = digits
+    truth = np.mean(match_labels(clusters, y) == y)
+    assert abs(round(truth, 2) - truth) > 5e-4  # otherwise this test proves nothing
+    result = check_matched_accuracy(round(truth, 2), clusters, y)
+    assert not result and "3 decimals" in result.hint
+    assert check_matched_accuracy(round(truth, 3), clusters, y)
+
+
+def test_other_clusters_of_the_wrong_length_raise(digits):
+    clusters, y, _ = digits
+    with pytest.raises(ValueError, match="same length"):
+        check_matched_accuracy(0.5, clusters, y, other_clusters=clusters[:-1])

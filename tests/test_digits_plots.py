@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.datasets import load_digits
 
-from fig_code import figure_to_png, new_figure, plot_digit_images
+from fig_code import figure_to_png, new_figure, plot_cluster_map, plot_digit_images
 
 matplotlib.use("Agg")
 
@@ -69,3 +69,53 @@ def test_too_few_axes_raise(images):
     fig = new_figure()
     with pytest.raises(ValueError, match="at least one Axes per image"):
         plot_digit_images(images, axes=fig.subplots(1, 3))
+
+
+# --- plot_cluster_map ----------------------------------------------------------------------------
+
+
+def test_cluster_map_colours_by_prediction_and_crosses_the_wrong_ones():
+    points = np.array([[0.0, 0.0], [1.0, 0.0], [5.0, 5.0], [6.0, 5.0]])
+    predicted = np.array([3, 3, 7, 7])
+    y_true = np.array([3, 1, 7, 7])
+    fig = new_figure()
+    given = fig.subplots()
+    ax = plot_cluster_map(
+        points, predicted, y_true, centers=[[0.5, 0], [5.5, 5]], center_names=["3", "7"], ax=given
+    )
+    assert ax is given
+    dots, crosses = ax.collections
+    tab10 = np.asarray(matplotlib.colormaps["tab10"].colors)
+    assert np.allclose(dots.get_facecolors()[:, :3], tab10[predicted])
+    assert np.array_equal(
+        crosses.get_offsets(), points[[1]]
+    )  # only the sample whose digit is wrong
+    assert crosses.get_label() == "wrong digit"
+    assert [(t.get_text(), t.get_position()) for t in ax.texts] == [
+        ("3", (0.5, 0)),
+        ("7", (5.5, 5)),
+    ]
+    assert figure_to_png(fig)[:4] == b"\x89PNG"
+
+
+def test_cluster_map_without_centres_makes_its_own_figure():
+    ax = plot_cluster_map([[0, 0], [1, 1]], [0, 1], [0, 1])
+    assert len(ax.texts) == 0 and len(ax.collections[1].get_offsets()) == 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"points": np.zeros((3, 3))}, r"shape \(n_samples, 2\)"),
+        ({"predicted": [0, 1]}, "one entry per sample"),
+        ({"y_true": [0.5, 1, 2]}, "integer labels"),
+        ({"centers": np.zeros((2, 2))}, "one name per centre"),
+        ({"centers": np.zeros((2, 2)), "center_names": ["a"]}, "one name per centre"),
+        ({"center_names": ["a"]}, "needs centers"),
+        ({"centers": np.zeros((2, 3)), "center_names": ["a", "b"]}, "centers must be"),
+    ],
+)
+def test_cluster_map_bad_arguments_raise(kwargs, words):
+    args = {"points": np.zeros((3, 2)), "predicted": [0, 1, 2], "y_true": [0, 1, 2]} | kwargs
+    with pytest.raises(ValueError, match=words):
+        plot_cluster_map(**args)

@@ -25,9 +25,12 @@ _ACCURACY_HINT = (
     "linear_sum_assignment(table, maximize=True) returns the rows and columns of the best "
     "one-to-one pairs; add up the table at those pairs and divide by the number of samples."
 )
+_NONE = "the variable still holds None: replace the None with your code and run the cell again."
+_OTHER_MESSAGE = "{what} of the other clustering (the ten-restart model), not of the single run."
+_OTHER_HINT = "Use labels_one (the single run), not km.labels_."
 
 
-def check_contingency_table(answer, clusters, y_true) -> CheckResult:
+def check_contingency_table(answer, clusters, y_true, *, other_clusters=None) -> CheckResult:
     """Check a learner's contingency table: one row per cluster, one column per class, of counts.
 
     Parameters
@@ -39,12 +42,16 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
         The cluster number of every sample, e.g. ``km.labels_``.
     y_true : array-like of int, shape (n_samples,)
         The true class of every sample.
+    other_clusters : array-like of int, shape (n_samples,), optional
+        Another clustering of the same samples that a learner may use by mistake (in notebook 03 the
+        ten-restart model's ``km.labels_``); a table built from it gets a hint naming the right labels.
 
     Returns
     -------
     CheckResult
         Passed when every count is right; otherwise says what the table looks like (transposed,
-        proportions, counts that do not add up, ...) and how to fix it.
+        proportions, only 0s and 1s from a fancy-index ``+=``, counts that do not add up, ...) and how
+        to fix it.
 
     Examples
     --------
@@ -59,8 +66,10 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
     want = (
         f"a {truth.shape[0]} x {truth.shape[1]} array (one row per cluster, one column per class)"
     )
+    if other_clusters is not None:
+        other_truth, _, _ = contingency_table(other_clusters, y_true)
     if answer is None:
-        return failed("there is no answer yet: the variable still holds None.", hint)
+        return failed(_NONE, hint)
     arr = as_float_array(answer)
     if arr is None:
         return failed(f"expected {want}; got {describe(answer)}.", hint)
@@ -80,6 +89,14 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
             f"the {truth.size} counts add up to the {n} samples; the largest, {truth[i, j]}, says "
             f"cluster {cluster_ids[i]} holds {truth[i, j]} samples of class {classes[j]}."
         )
+    if np.array_equal(arr, truth > 0):
+        return failed(
+            "every entry is 0 or 1: a fancy-index += such as table[labels_one, y] += 1 adds 1 only "
+            "once per distinct (cluster, digit) pair, however many samples share it.",
+            "Use np.add.at(table, (labels_one, y), 1), which adds 1 once per sample.",
+        )
+    if other_clusters is not None and np.array_equal(arr, other_truth):
+        return failed(_OTHER_MESSAGE.format(what="these are the counts"), _OTHER_HINT)
     if truth.shape[0] == truth.shape[1] and np.array_equal(arr, truth.T):
         return failed(
             "these are the right counts, but rows and columns are swapped.",
@@ -114,12 +131,12 @@ def check_contingency_table(answer, clusters, y_true) -> CheckResult:
     return failed("some counts are not right.", hint)
 
 
-def check_matched_accuracy(answer, clusters, y_true) -> CheckResult:
+def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> CheckResult:
     """Check a learner's matched accuracy: the share of samples right under the best one-to-one mapping.
 
     The mapping pairs each cluster with a different class so that as many samples as possible agree
-    (the Hungarian algorithm); ``fig_code.match_labels`` applies it. Answers within 0.0005 pass, so a
-    value rounded to three decimals is accepted.
+    (``scipy.optimize.linear_sum_assignment``); ``fig_code.match_labels`` applies it. Answers within
+    0.0005 pass, so a value rounded to three decimals is accepted; two decimals are not enough.
 
     Parameters
     ----------
@@ -129,12 +146,16 @@ def check_matched_accuracy(answer, clusters, y_true) -> CheckResult:
         The cluster number of every sample, e.g. ``km.labels_``.
     y_true : array-like of int, shape (n_samples,)
         The true class of every sample.
+    other_clusters : array-like of int, shape (n_samples,), optional
+        Another clustering of the same samples that a learner may use by mistake (in notebook 03 the
+        ten-restart model's ``km.labels_``); its matched accuracy gets a hint naming the right labels.
 
     Returns
     -------
     CheckResult
         Passed when ``answer`` is the matched accuracy; otherwise says what the answer looks like (the
-        mode mapping's score, a count, a percentage, the minimum matching, ...) and gives a hint.
+        mode mapping's score, rounded too far, a count, a percentage, the minimum matching, ...) and
+        gives a hint.
 
     Examples
     --------
@@ -151,9 +172,12 @@ def check_matched_accuracy(answer, clusters, y_true) -> CheckResult:
     mode = float(table.max(axis=1).sum() / n)
     rows, cols = linear_sum_assignment(table)
     worst = float(table[rows, cols].sum() / n)
+    other = None
+    if other_clusters is not None:
+        other = float(np.mean(match_labels(other_clusters, y_true) == y))
 
     if answer is None:
-        return failed("there is no answer yet: the variable still holds None.", _ACCURACY_HINT)
+        return failed(_NONE, _ACCURACY_HINT)
     arr = as_float_array(answer)
     if arr is None:
         return failed(f"expected a number between 0 and 1; got {describe(answer)}.", _ACCURACY_HINT)
@@ -176,6 +200,15 @@ def check_matched_accuracy(answer, clusters, y_true) -> CheckResult:
         return passed(
             f"the best one-to-one mapping gets {truth:.3f} of the {n} samples right "
             f"({int(round(truth * n))} of them)."
+        )
+    if abs(value - truth) < 5e-3 + 1e-12:
+        return failed(
+            f"{value:g} is close, but rounded too far to tell it from nearby answers.",
+            "Give 3 decimals or more (or no rounding at all).",
+        )
+    if other is not None and near(other):
+        return failed(
+            _OTHER_MESSAGE.format(what=f"{value:.3f} is the matched accuracy"), _OTHER_HINT
         )
     if near(mode):
         return failed(
