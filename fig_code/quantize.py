@@ -2,44 +2,53 @@
 
 K-means minimises a sum, over points, of the squared distance to the nearest centre. A photo has many
 pixels but far fewer distinct colours, and a colour shared by ``c`` pixels contributes exactly like one
-point of weight ``c``. So instead of fitting on every pixel, :func:`quantize_colors` fits on a weighted
-colour histogram:
+point of weight ``c``. So instead of fitting on every pixel, :func:`quantize_colors` works on weighted
+colour histograms:
 
-1. the distinct colours and how many pixels have each: an exact merge that changes nothing;
-2. nearly identical colours (those inside the same small cube of colour space) merged once more into
-   their weighted mean, which changes the objective very little and leaves a few thousand points;
-3. ``KMeans(...).fit(points, sample_weight=counts)`` on those, then a few Lloyd iterations on a finer
-   histogram to polish the centres;
-4. every pixel assigned exactly to its nearest palette colour, computed once per distinct colour.
+1. nearly identical colours (those inside the same small cube of colour space) are merged into their
+   weighted mean, weighted by their number of pixels: this changes the objective very little and
+   leaves a few thousand points, in histograms with cubes of side 16, 8 and 4;
+2. K-means (k-means++ seeding and Lloyd iterations) runs on the coarsest histogram, then
+   ``KMeans(...).fit(points, sample_weight=counts)`` polishes the centres on the finer ones;
+3. every pixel is assigned exactly to its nearest palette colour, computed once per distinct colour
+   (the exact histogram, built meanwhile on a second thread).
 
-No pixel is dropped and the image is never downsampled.
+No pixel is dropped and the image is never downsampled. ``benchmarks/quantize_colors.py`` compares
+speed and quality with ``KMeans`` on every pixel and with other quantizers.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 
 import numpy as np
 from sklearn.cluster import KMeans
+from sklearn.utils import check_random_state
 
 from ._validation import check_int
 
 __all__ = ["color_histogram", "psnr", "quantize_colors"]
 
-#: Sides (in 0-255 units) of the cubes in which nearly identical colours are merged, coarse to fine.
-#: The fit uses the coarsest histogram with at least ``MIN_POINTS_PER_COLOR`` points per palette
-#: colour (the exact distinct colours if none has), and the next finer one polishes the centres.
-MERGE_CELLS = (8, 4)
-MIN_POINTS_PER_COLOR = 16
-#: Restarts of the K-means fit, and Lloyd iterations of the polish on the finer histogram.
+#: Sides (in 0-255 units, each twice the next) of the cubes in which nearly identical colours are
+#: merged. The fit uses the coarsest of these histograms with at least ``FIT_POINTS_PER_COLOR``
+#: points per palette colour (the exact distinct colours if none has); the finer ones then polish
+#: the centres, with ``POLISH_ITER`` Lloyd iterations each (the last number for the finest).
+MERGE_CELLS = (16, 8, 4)
+FIT_POINTS_PER_COLOR = 8
 N_INIT = 1
-POLISH_ITER = 5
+POLISH_ITER = (15, 8)
+#: In the histograms used for polishing, cubes with fewer pixels than this are merged further.
+SPARSE_PIXELS = 5
+#: Below this many points a plain NumPy Lloyd loop is quicker than scikit-learn's KMeans.
+_NUMPY_LLOYD_MAX = 8000
 #: Rows per block in the nearest-colour search (keeps the distance block in cache).
 _BLOCK = 8192
-#: Run the (small) fits on one thread: they take milliseconds, and on a busy machine OpenMP threads
-#: waiting for each other cost far more than they save. Results are the same either way.
+#: Run the fits on one thread: they take milliseconds, and on a busy machine OpenMP threads waiting
+#: for each other cost far more than they save. Results are the same either way.
 SINGLE_THREAD = True
 _controller = None
+_worker = None
 
 
 def _one_thread():
@@ -55,6 +64,14 @@ def _one_thread():
         except ImportError:  # pragma: no cover
             _controller = False
     return _controller.limit(limits=1) if _controller else nullcontext()
+
+
+def _background() -> ThreadPoolExecutor:
+    """One worker thread for independent NumPy work (sorting, distances: NumPy releases the GIL)."""
+    global _worker
+    if _worker is None:
+        _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fig_code-quantize")
+    return _worker
 
 
 # --- validation ------------------------------------------------------------------------------------
@@ -106,26 +123,33 @@ def _check_palette(palette, *, name: str = "palette") -> np.ndarray:
 def _unique_codes(codes: np.ndarray):
     """``np.unique(codes, return_inverse=True, return_counts=True)`` for 24-bit packed RGB codes.
 
-    The same result, about three times faster: a two-pass radix sort (12 bits per pass, where NumPy's
+    The same result, two to three times faster: a two-pass radix sort (12 bits per pass; NumPy's
     stable argsort of 16-bit keys is a linear-time radix sort) instead of a comparison sort.
     """
     order = np.argsort((codes & 0xFFF).astype(np.uint16), kind="stable")
-    order = order[np.argsort((codes[order] >> 12).astype(np.uint16), kind="stable")]
+    high = (codes >> 12).astype(np.uint16)[order]
+    order = order[np.argsort(high, kind="stable")]
     ordered = codes[order]
     starts = np.empty(ordered.size, dtype=bool)
     starts[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    group = np.cumsum(starts, dtype=np.intp)
+    group -= 1
     inverse = np.empty(codes.size, dtype=np.intp)
-    inverse[order] = np.cumsum(starts) - 1
-    counts = np.diff(np.append(np.flatnonzero(starts), ordered.size))
-    return ordered[starts], inverse, counts
+    inverse[order] = group
+    first = np.flatnonzero(starts)
+    return ordered[first], inverse, np.diff(first, append=ordered.size)
 
 
 def _unique_colors(pixels: np.ndarray):
     """Distinct rows of an (n, 3) pixel array (sorted), each pixel's row index among them, counts."""
     if pixels.dtype == np.uint8:
-        p = pixels.astype(np.int32)
-        codes, inverse, counts = _unique_codes((p[:, 0] << 16) | (p[:, 1] << 8) | p[:, 2])
+        packed = pixels[:, 0].astype(np.int32)  # R << 16 | G << 8 | B
+        packed <<= 8
+        packed |= pixels[:, 1]
+        packed <<= 8
+        packed |= pixels[:, 2]
+        codes, inverse, counts = _unique_codes(packed)
         colors = np.empty((codes.size, 3), dtype=np.uint8)
         colors[:, 0] = codes >> 16
         colors[:, 1] = (codes >> 8) & 255
@@ -162,21 +186,65 @@ def color_histogram(image) -> tuple[np.ndarray, np.ndarray]:
     return colors, counts
 
 
-def _merge_nearby(points: np.ndarray, weights: np.ndarray, cell: float):
-    """Merge the weighted points inside each cube of side ``cell`` into their weighted mean."""
-    levels = int(255 // cell) + 1
-    bins = np.minimum((points // cell).astype(np.int64), levels - 1)
+def _cube_histogram(pixels: np.ndarray, cell: int):
+    """Weighted mean colour (0-255 units) and pixel count of each occupied cube of side ``cell``.
+
+    Straight from the pixels, as ``_merge_nearby`` on the exact histogram would give it.
+    """
+    levels = 255 // cell + 1
+    if pixels.dtype == np.uint8 and cell & (cell - 1) == 0:  # a power of two: bit shifts
+        shift = cell.bit_length() - 1
+        codes = (pixels[:, 0] >> shift).astype(np.intp)
+        for c in (1, 2):
+            codes *= levels
+            codes += pixels[:, c] >> shift
+        scale = 1.0
+    else:
+        scale = 1.0 if pixels.dtype == np.uint8 else 255.0
+        bins = (pixels * (scale / cell)).astype(np.intp)
+        codes = (bins[:, 0] * levels + bins[:, 1]) * levels + bins[:, 2]
+    total = np.bincount(codes, minlength=levels**3)
+    occupied = np.flatnonzero(total)
+    means = np.empty((occupied.size, 3))
+    for c in range(3):  # three channels, not a loop over samples
+        means[:, c] = np.bincount(codes, weights=pixels[:, c], minlength=levels**3)[occupied]
+    counts = total[occupied].astype(np.float64)
+    means *= scale / counts[:, None]
+    return means, counts
+
+
+def _merge_nearby(points: np.ndarray, weights: np.ndarray, cell: int):
+    """Merge the weighted points inside each cube of side ``cell`` into their weighted mean.
+
+    ``points`` are colours in 0-255 units (non-negative), so truncating ``points / cell`` to an
+    integer gives each point's cube.
+    """
+    levels = 255 // cell + 1
+    bins = (points * (1.0 / cell)).astype(np.intp)
     codes = (bins[:, 0] * levels + bins[:, 1]) * levels + bins[:, 2]
     total = np.bincount(codes, weights=weights, minlength=levels**3)
     occupied = np.flatnonzero(total)
-    sums = [
-        np.bincount(codes, weights=weights * points[:, c], minlength=levels**3) for c in range(3)
-    ]
-    means = np.stack([s[occupied] for s in sums], axis=1) / total[occupied, None]
+    means = np.empty((occupied.size, 3))
+    for c in range(3):  # three channels, not a loop over samples
+        sums = np.bincount(codes, weights=weights * points[:, c], minlength=levels**3)
+        means[:, c] = sums[occupied]
+    means /= total[occupied, None]
     return means, total[occupied]
 
 
-# --- K-means on the histogram ----------------------------------------------------------------------
+def _thin(points, weights, cell: int, min_weight: float):
+    """Keep the points of weight >= ``min_weight``; merge the others in cubes of side ``cell``."""
+    sparse = weights < min_weight
+    if not sparse.any():
+        return points, weights
+    merged, merged_weights = _merge_nearby(points[sparse], weights[sparse], cell)
+    return (
+        np.concatenate([points[~sparse], merged]),
+        np.concatenate([weights[~sparse], merged_weights]),
+    )
+
+
+# --- K-means on the histograms ---------------------------------------------------------------------
 def _nearest(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
     """Index of the nearest centre (squared Euclidean distance) for each point, computed exactly."""
     # |x - c|^2 = |x|^2 - 2 x.c + |c|^2, and |x|^2 is the same for every centre: leave it out.
@@ -190,28 +258,113 @@ def _nearest(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
     return out
 
 
+def _nearest_two_threads(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """``_nearest``, the second half of the points on the background thread."""
+    half = len(points) // 2
+    if half < _BLOCK:
+        return _nearest(points, centers)
+    second = _background().submit(_nearest, points[half:], centers)
+    return np.concatenate([_nearest(points[:half], centers), second.result()])
+
+
+def _kmeans_plusplus(points, weights, n_clusters: int, rng) -> np.ndarray:
+    """Weighted k-means++ seeding (with scikit-learn's 2 + log(k) candidates per step).
+
+    Each new centre is drawn among a few candidates picked with probability proportional to weight
+    times squared distance to the nearest centre so far; the candidate that lowers the weighted
+    potential most is kept. The same algorithm as ``sklearn.cluster.kmeans_plusplus``, with less
+    overhead per step, which matters here: the data are small and the steps many.
+    """
+    n = len(points)
+    trials = 2 + int(np.log(n_clusters))
+    x2 = (points * points).sum(axis=1)
+    centers = np.empty((n_clusters, points.shape[1]))
+    first = rng.choice(n, p=weights / weights.sum())
+    centers[0] = points[first]
+    closest = np.maximum(x2 - 2.0 * (points @ points[first]) + x2[first], 0.0)
+    for c in range(1, n_clusters):  # sequential by nature: one step per centre
+        cumulative = np.cumsum(weights * closest)
+        ids = np.searchsorted(cumulative, rng.uniform(size=trials) * cumulative[-1])
+        ids = np.minimum(ids, n - 1)
+        d2 = x2[ids, None] - 2.0 * (points[ids] @ points.T) + x2
+        np.maximum(d2, 0.0, out=d2)
+        np.minimum(d2, closest, out=d2)
+        best = int(np.argmin(d2 @ weights))
+        closest = d2[best]
+        centers[c] = points[ids[best]]
+    return centers
+
+
+def _lloyd(points, weights, centers, max_iter: int = 300):
+    """Weighted Lloyd iterations until the centres stop moving; returns (centres, inertia).
+
+    For small data (the coarse histogram), where a plain NumPy loop beats any call overhead. A
+    centre that loses all its points stays where it is.
+    """
+    k = len(centers)
+    for _ in range(max_iter):
+        labels = _nearest(points, centers)
+        total = np.bincount(labels, weights=weights, minlength=k)
+        new = centers.copy()
+        keep = total > 0
+        for c in range(points.shape[1]):  # three channels, not a loop over samples
+            sums = np.bincount(labels, weights=weights * points[:, c], minlength=k)
+            new[keep, c] = sums[keep] / total[keep]
+        if np.array_equal(new, centers):
+            break
+        centers = new
+    labels = _nearest(points, centers)
+    inertia = float(((points - centers[labels]) ** 2).sum(axis=1) @ weights)
+    return centers, inertia
+
+
+def _fit_centers(finest, exact, n_colors: int, random_state) -> np.ndarray:
+    """K-means centres: fitted on a coarse histogram, polished on finer ones.
+
+    ``finest`` is the histogram with the smallest cubes, ``exact()`` returns the exact one (the
+    distinct colours), used only when no merged histogram has enough points.
+    """
+    cells = sorted(MERGE_CELLS, reverse=True)  # coarse to fine
+    levels = [finest]
+    for cell in cells[-2::-1]:  # each merged from the next finer one: the cubes nest
+        levels.insert(0, _merge_nearby(*levels[0], cell))
+    # The histograms used for polishing are thinned: their sparse cubes (few pixels, so little
+    # weight in the sum K-means minimises) go back into the cubes of the next coarser level.
+    for i in range(1, len(levels)):
+        levels[i] = _thin(*levels[i], cells[i - 1], SPARSE_PIXELS)
+    # Fit on the coarsest histogram with enough points per colour (else on the exact one): the
+    # best of N_INIT runs of k-means++ seeding and Lloyd iterations, in NumPy (small data).
+    big = [len(p) >= FIT_POINTS_PER_COLOR * n_colors for p, _ in levels]
+    fit_level = levels[big.index(True)] if any(big) else exact()
+    finer = levels[big.index(True) + 1 :] if any(big) else []
+    rng = check_random_state(random_state)
+    runs = [_lloyd(*fit_level, _kmeans_plusplus(*fit_level, n_colors, rng)) for _ in range(N_INIT)]
+    centers = min(runs, key=lambda run: run[1])[0]
+    # Polish: a few Lloyd iterations on each finer histogram in turn (the finest gets the last
+    # count of POLISH_ITER, and so on): scikit-learn's KMeans with the pixel counts as sample_weight,
+    # or for small histograms the NumPy loop above (no call overhead).
+    last = len(POLISH_ITER) - 1
+    iters = [POLISH_ITER[max(0, last - (len(finer) - 1 - i))] for i in range(len(finer))]
+    for (points, weights), n_iter in zip(finer, iters, strict=True):
+        if len(points) < _NUMPY_LLOYD_MAX:
+            centers = _lloyd(points, weights, centers, n_iter)[0]
+            continue
+        polish = KMeans(
+            n_clusters=n_colors,
+            init=centers.astype(np.float32),
+            n_init=1,
+            max_iter=n_iter,
+            random_state=0,
+        )
+        polish.fit(points.astype(np.float32), sample_weight=weights.astype(np.float32))
+        centers = polish.cluster_centers_.astype(np.float64)
+    return centers
+
+
 def _palette_order(palette: np.ndarray) -> np.ndarray:
     """Indices sorting palette rows from dark to light (Rec. 601 luma), ties by R, G, B."""
     luma = palette @ np.array([0.299, 0.587, 0.114])
     return np.lexsort((palette[:, 2], palette[:, 1], palette[:, 0], luma))
-
-
-def _fit_centers(points, weights, n_colors: int, random_state) -> np.ndarray:
-    """K-means centres of weighted points: fit on a merged histogram, polish on a finer one."""
-    # Histograms from coarse to fine, ending with the exact one (the distinct colours themselves).
-    levels = [_merge_nearby(points, weights, cell) for cell in MERGE_CELLS] + [(points, weights)]
-    enough = [len(p) >= MIN_POINTS_PER_COLOR * n_colors for p, _ in levels]
-    fit = enough.index(True) if any(enough) else len(levels) - 1
-    fit_points, fit_weights = levels[fit]
-    km = KMeans(n_clusters=n_colors, n_init=N_INIT, random_state=random_state)
-    centers = km.fit(fit_points, sample_weight=fit_weights).cluster_centers_
-    if fit + 1 < len(levels) and POLISH_ITER > 0:
-        finer_points, finer_weights = levels[fit + 1]
-        polish = KMeans(
-            n_clusters=n_colors, init=centers, n_init=1, max_iter=POLISH_ITER, random_state=0
-        )
-        centers = polish.fit(finer_points, sample_weight=finer_weights).cluster_centers_
-    return centers
 
 
 def quantize_colors(image, n_colors: int = 64, *, random_state=0) -> tuple[np.ndarray, np.ndarray]:
@@ -257,16 +410,25 @@ def quantize_colors(image, n_colors: int = 64, *, random_state=0) -> tuple[np.nd
     True
     """
     n_colors = check_int(n_colors, name="n_colors", low=1)
+    n_colors = check_int(n_colors, name="n_colors", low=1)
     image = _check_image(image)
-    colors, inverse, counts = _unique_colors(image.reshape(-1, 3))
-    if colors.shape[0] <= n_colors:
-        return image.copy(), colors[_palette_order(colors.astype(np.float64))]
-
+    pixels = image.reshape(-1, 3)
     scale = 1.0 if image.dtype == np.uint8 else 255.0  # work in 0-255 units whatever the input
-    points = colors.astype(np.float64) * scale
-    weights = counts.astype(np.float64)
+    # The exact histogram (the distinct colours, and each pixel's index among them) is needed only
+    # at the end, for the exact assignment: it is built on the background thread meanwhile.
+    exact = _background().submit(_unique_colors, pixels)
     with _one_thread():
-        centers = _fit_centers(points, weights, n_colors, random_state)
+        finest = _cube_histogram(pixels, min(MERGE_CELLS))
+        if len(finest[0]) <= n_colors:  # perhaps no more distinct colours than n_colors
+            colors, _, _ = exact.result()
+            if len(colors) <= n_colors:
+                return image.copy(), colors[_palette_order(colors.astype(np.float64))]
+
+        def exact_points():
+            colors, _, counts = exact.result()
+            return colors.astype(np.float64) * scale, counts.astype(np.float64)
+
+        centers = _fit_centers(finest, exact_points, n_colors, random_state)
         if image.dtype == np.uint8:
             palette = np.clip(np.rint(centers), 0, 255).astype(np.uint8)
         else:
@@ -274,8 +436,22 @@ def quantize_colors(image, n_colors: int = 64, *, random_state=0) -> tuple[np.nd
         palette = np.unique(palette, axis=0)
         palette = palette[_palette_order(palette.astype(np.float64))]
         # Exact assignment: one nearest-colour search per distinct colour, copied to its pixels.
-        nearest = _nearest(points, palette.astype(np.float64) * scale)
-    return palette[nearest[inverse]].reshape(image.shape), palette
+        colors, inverse, _ = exact.result()
+        if image.dtype == np.uint8:  # whole numbers below 2**24: float32 arithmetic is exact
+            nearest = _nearest_two_threads(colors.astype(np.float32), palette.astype(np.float32))
+        else:
+            nearest = _nearest_two_threads(colors * scale, palette.astype(np.float64) * scale)
+    return _lookup(palette, nearest[inverse]).reshape(image.shape), palette
+
+
+def _lookup(palette: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """``palette[index]``, for uint8 palettes as one 4-byte word per pixel (several times faster)."""
+    if palette.dtype != np.uint8:
+        return np.take(palette, index, axis=0)
+    words = np.zeros((len(palette), 4), dtype=np.uint8)
+    words[:, :3] = palette
+    picked = words.view(np.uint32).ravel()[index]
+    return np.ascontiguousarray(picked.view(np.uint8).reshape(-1, 4)[:, :3])
 
 
 def psnr(original, approximation) -> float:

@@ -83,7 +83,7 @@ def _mse(a, b):
         (lambda a, b: _mse(a, b), "mean squared error"),
         (lambda a, b: None, "no answer yet"),
         (lambda a, b: [1.0, 2.0], "one number"),
-        (lambda a, b: 3.0, "not the PSNR"),
+        (lambda a, b: 50.0, "not the PSNR"),
         (lambda a, b: float("nan"), "not a finite number"),
     ],
 )

@@ -98,7 +98,7 @@ def test_quality_grows_with_the_palette(china):
 
 
 def test_fit_on_merged_histogram_is_used_for_large_images(china, monkeypatch):
-    """The fit runs on a few thousand merged colours, not on all 96,615 distinct ones."""
+    """KMeans polishes on merged colours (thousands of points), not on all 96,615 distinct ones."""
     import fig_code.quantize as q
 
     sizes = []
@@ -111,8 +111,40 @@ def test_fit_on_merged_histogram_is_used_for_large_images(china, monkeypatch):
     monkeypatch.setattr(q.KMeans, "fit", spy)
     quantize_colors(china, 64)
     n_pixels = china.shape[0] * china.shape[1]
-    assert 1000 < sizes[0][0] < 20_000
+    assert sizes, "KMeans was not used"
+    assert all(1000 < n < 30_000 for n, _ in sizes)
     assert all(total == pytest.approx(n_pixels) for _, total in sizes)  # weights = pixel counts
+
+
+def test_numpy_lloyd_matches_scikit_learn(china):
+    """The NumPy Lloyd loop used on small histograms computes what KMeans computes."""
+    from fig_code.quantize import _lloyd, _merge_nearby
+
+    colors, counts = color_histogram(china)
+    points, weights = _merge_nearby(colors.astype(float), counts.astype(float), 16)
+    init = points[:: len(points) // 12][:12]
+    ours, inertia = _lloyd(points, weights, init, max_iter=300)
+    km = KMeans(n_clusters=12, init=init, n_init=1, max_iter=300, tol=0, random_state=0)
+    km.fit(points, sample_weight=weights)
+    np.testing.assert_allclose(ours, km.cluster_centers_, atol=1e-6)
+    assert inertia == pytest.approx(km.inertia_)
+
+
+def test_kmeans_plusplus_seeding_is_deterministic_and_weighted():
+    from fig_code.quantize import _kmeans_plusplus
+
+    rng = np.random.default_rng(0)
+    points = rng.uniform(0, 255, size=(500, 3))
+    weights = np.ones(500)
+    a = _kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
+    b = _kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
+    np.testing.assert_array_equal(a, b)
+    assert len(np.unique(a, axis=0)) == 8  # 8 distinct data points
+    assert all((points == c).all(axis=1).any() for c in a)
+    # points of weight zero are never chosen
+    weights[:250] = 0
+    c = _kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
+    assert all((points[250:] == row).all(axis=1).any() for row in c)
 
 
 # --- few colours: unchanged -----------------------------------------------------------------------
