@@ -231,3 +231,46 @@ def test_the_prose_number_check_can_fail():
         "0.94",
         "96,615",
     }
+
+
+def _described(cells, i: int) -> bool:
+    """A markdown cell (not speaker notes, not the footer) within the two cells after cell ``i``."""
+    for cell in cells[i + 1 : i + 3]:
+        notes = cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
+        if cell.cell_type == "markdown" and not notes and cell.get("id") != "nav-footer":
+            return True
+    return False
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_every_figure_is_described_in_the_text_beside_it(path):
+    cells = load(path).cells
+    bare = [
+        cell.get("id", i)
+        for i, cell in enumerate(cells)
+        if cell.cell_type == "code"
+        and any("image/png" in o.get("data", {}) for o in cell.outputs)
+        and not _described(cells, i)
+    ]
+    assert not bare, f"figures with no sentence after them saying what to see: cells {bare}"
+
+
+RAINBOW = re.compile(
+    r"""["'](jet|rainbow|gist_rainbow|hsv|nipy_spectral|gist_ncar|turbo)(_r)?["']"""
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    PATHS + sorted((ROOT / "fig_code").rglob("*.py")),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_no_rainbow_colormaps(path):
+    code = _notebook_code(path) if path.suffix == ".ipynb" else path.read_text()
+    found = RAINBOW.findall(code)
+    assert not found, f"rainbow-like colormaps are not colour-blind safe: {found}"
+
+
+def test_the_colormap_check_can_fail():
+    assert RAINBOW.findall('plt.scatter(x, y, cmap="jet")') == [("jet", "")]
+    assert RAINBOW.findall('cmap="viridis"') == []
