@@ -115,6 +115,7 @@ class KMeansStepThrough(FrameWidget):
             options=list(INIT_CHOICES),
             value=init,
             description="init",
+            style=wide,
             layout=widgets.Layout(width="190px"),
         )
         self.seed = widgets.BoundedIntText(
