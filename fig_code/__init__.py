@@ -13,7 +13,14 @@ from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
 from .labels import contingency_table, label_mapping, match_labels
 from .plotting import cluster_colors, data_limits, plot_clusters, plot_kmeans_steps, plot_voronoi
-from .quantize import color_histogram, psnr, quantize_colors
+from .quantize import (
+    color_histogram,
+    kmeans_quantize,
+    pillow_quantize,
+    png_size,
+    psnr,
+    quantize_colors,
+)
 from .step_widget import plot_kmeans_interactive
 
 __all__ = [
@@ -25,12 +32,14 @@ __all__ = [
     "contingency_table",
     "data_limits",
     "figure_to_png",
+    "kmeans_quantize",
     "kmeans_steps",
     "label_mapping",
     "lloyd",
     "make_dataset",
     "match_labels",
     "new_figure",
+    "pillow_quantize",
     "plot_cluster_map",
     "plot_clusters",
     "plot_color_cloud",
@@ -40,6 +49,7 @@ __all__ = [
     "plot_kmeans_steps",
     "plot_palette",
     "plot_voronoi",
+    "png_size",
     "psnr",
     "quantize_colors",
     "sample_pixels",

@@ -60,6 +60,9 @@ def plot_color_cloud(
 ) -> Axes:
     """Scatter a sample of an image's pixels in a 2-D view of RGB space, each in its own colour.
 
+    Drawn on a white background (whatever the style), so that pale pixels such as a bright sky
+    remain visible.
+
     Parameters
     ----------
     image : array of shape (height, width, 3)
@@ -109,6 +112,13 @@ def plot_color_cloud(
             linewidths=1.0,
             label="palette",
         )
+    # A white background, so that pale colours (a bright sky) stand out; a light grid and frame.
+    ax.set_facecolor("white")
+    ax.grid(True, color="0.88", linewidth=0.8)
+    ax.set_axisbelow(True)
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+        spine.set_edgecolor("0.6")
     ax.set_xlim(0, scale)
     ax.set_ylim(0, scale)
     ax.set_aspect("equal")

@@ -65,7 +65,7 @@ class ColorCompressionWidget(FrameWidget):
         height, width = image.shape[:2]
         scale = min(1.0, MAX_WIDTH / width)
         img_w, img_h = round(width * scale), round(height * scale)
-        margin, title_h, gap, label_h, palette_h = 16, 44, 10, 22, 84
+        margin, title_h, gap, label_h, palette_h = 16, 44, 10, 26, 84
         fig_w = img_w + 2 * margin
         fig_h = title_h + img_h + gap + label_h + palette_h + margin
         self._fig = new_figure((fig_w / dpi, fig_h / dpi), dpi=dpi)
@@ -88,8 +88,8 @@ class ColorCompressionWidget(FrameWidget):
             "the palette, from dark to light",
             ha="left",
             va="center",
-            fontsize=10,
-            color="0.3",
+            fontsize=12,
+            color="0.15",
         )
         self.slider.observe(self._on_change, names="value")
         self._show(n_colors)
@@ -107,7 +107,8 @@ class ColorCompressionWidget(FrameWidget):
         plot_palette(palette, ax=self._ax_palette)
         bits = _bits_per_pixel(n_colors)
         self._title.set_text(
-            f"{len(palette)} colours ({bits} bits per pixel)   ·   PSNR {score:.1f} dB"
+            f"{len(palette)} colours ({bits} bit{'' if bits == 1 else 's'} per pixel)"
+            f"   ·   PSNR {score:.1f} dB"
         )
         self._fig.canvas.draw()
         rgb = np.asarray(self._fig.canvas.buffer_rgba())[..., :3]

@@ -6,29 +6,44 @@ point of weight ``c``. So instead of fitting on every pixel, :func:`quantize_col
 colour histograms:
 
 1. nearly identical colours (those inside the same small cube of colour space) are merged into their
-   weighted mean, weighted by their number of pixels: this changes the objective very little and
-   leaves a few thousand points, in histograms with cubes of side 16, 8 and 4;
-2. K-means (k-means++ seeding and Lloyd iterations) runs on the coarsest histogram, then
+   weighted mean, weighted by their number of pixels, in histograms with cubes of side 16, 8 and 4:
+   this changes the objective little and leaves far fewer points than pixels (for scikit-learn's
+   china.jpg, 273,280 pixels: about a thousand cubes of side 16, five thousand of side 8 and
+   twenty-five thousand of side 4);
+2. K-means (k-means++ seeding and Lloyd iterations) runs on the coarsest histogram with at least
+   ``FIT_POINTS_PER_COLOR`` points per palette colour, then
    ``KMeans(...).fit(points, sample_weight=counts)`` polishes the centres on the finer ones;
 3. every pixel is assigned exactly to its nearest palette colour, computed once per distinct colour
    (the exact histogram, built meanwhile on a second thread).
 
 No pixel is dropped and the image is never downsampled. ``benchmarks/quantize_colors.py`` compares
 speed and quality with ``KMeans`` on every pixel and with other quantizers.
+
+For those comparisons this module also offers :func:`kmeans_quantize` (plain ``KMeans`` fitted on all
+or some of the pixels), :func:`pillow_quantize` (Pillow's own quantizers) and :func:`png_size`.
 """
 
 from __future__ import annotations
 
+import io
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 
 import numpy as np
+from PIL import Image
 from sklearn.cluster import KMeans
 from sklearn.utils import check_random_state
 
 from ._validation import check_int
 
-__all__ = ["color_histogram", "psnr", "quantize_colors"]
+__all__ = [
+    "color_histogram",
+    "kmeans_quantize",
+    "pillow_quantize",
+    "png_size",
+    "psnr",
+    "quantize_colors",
+]
 
 #: Sides (in 0-255 units, each twice the next) of the cubes in which nearly identical colours are
 #: merged. The fit uses the coarsest of these histograms with at least ``FIT_POINTS_PER_COLOR``
@@ -410,7 +425,6 @@ def quantize_colors(image, n_colors: int = 64, *, random_state=0) -> tuple[np.nd
     True
     """
     n_colors = check_int(n_colors, name="n_colors", low=1)
-    n_colors = check_int(n_colors, name="n_colors", low=1)
     image = _check_image(image)
     pixels = image.reshape(-1, 3)
     scale = 1.0 if image.dtype == np.uint8 else 255.0  # work in 0-255 units whatever the input
@@ -490,3 +504,150 @@ def psnr(original, approximation) -> float:
     if mse == 0:
         return float("inf")
     return float(10 * np.log10(peak**2 / mse))
+
+
+# --- other quantizers, for comparison ---------------------------------------------------------------
+def kmeans_quantize(
+    image, n_colors: int = 64, *, fit_on=None, random_state=0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Plain scikit-learn ``KMeans`` on pixels: fit on some (or all) pixels, then map every pixel.
+
+    The straightforward way, without colour histograms: ``KMeans(n_colors, n_init=1)`` is fitted
+    on ``fit_on`` (every pixel of ``image`` by default), and every pixel of ``image`` is then given
+    its nearest centre, rounded to the image's dtype. Slower than :func:`quantize_colors` when
+    fitted on every pixel; fitting on a sample (a downsampled image, random pixels) is quicker.
+
+    Parameters
+    ----------
+    image : array of shape (height, width, 3)
+        RGB image, ``uint8`` or float in [0, 1].
+    n_colors : int, default 64
+        Number of clusters (palette colours), at least 1 and at most the number of fitted pixels.
+    fit_on : array of shape (n_pixels, 3) or (h, w, 3), optional
+        The pixels to fit on, of the same kind as ``image`` (e.g. ``image[::3, ::3]``).
+    random_state : int, numpy RandomState or None, default 0
+        Seed of K-means' initialisation.
+
+    Returns
+    -------
+    quantized : array of the same shape and dtype as ``image``
+    palette : array of shape (n_colors, 3), same dtype as ``image``
+        The rounded centres, in KMeans' order.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_sample_image
+    >>> china = load_sample_image("china.jpg")
+    >>> quantized, palette = kmeans_quantize(china, 8, fit_on=china[::8, ::8])
+    >>> quantized.shape, palette.shape
+    ((427, 640, 3), (8, 3))
+    """
+    image = _check_image(image)
+    pixels = image.reshape(-1, 3)
+    if fit_on is None:
+        sample = pixels
+    else:
+        arr = np.asarray(fit_on)
+        if arr.ndim == 2:
+            arr = arr[None]
+        sample = _check_image(arr, name="fit_on", shape="(n_pixels, 3) or (h, w, 3)").reshape(-1, 3)
+        if (sample.dtype == np.uint8) != (image.dtype == np.uint8):
+            raise ValueError(
+                "fit_on must hold pixels of the same kind as image (both uint8, or both float "
+                f"in [0, 1]); got {sample.dtype} and {image.dtype}"
+            )
+    n_colors = check_int(n_colors, name="n_colors", low=1, high=len(sample))
+    scale = 1.0 if image.dtype == np.uint8 else 255.0
+    km = KMeans(n_clusters=n_colors, n_init=1, random_state=random_state)
+    km.fit(sample.astype(np.float64) * scale)
+    labels = km.predict(pixels.astype(np.float64) * scale)
+    if image.dtype == np.uint8:
+        palette = np.clip(np.rint(km.cluster_centers_), 0, 255).astype(np.uint8)
+    else:
+        palette = np.clip(km.cluster_centers_ / scale, 0.0, 1.0).astype(image.dtype)
+    return palette[labels].reshape(image.shape), palette
+
+
+#: Pillow's quantizers by name (``PIL.Image.Quantize``); libimagequant needs a Pillow built with it.
+PILLOW_METHODS = {
+    "median cut": Image.Quantize.MEDIANCUT,
+    "maximum coverage": Image.Quantize.MAXCOVERAGE,
+    "fast octree": Image.Quantize.FASTOCTREE,
+    "libimagequant": Image.Quantize.LIBIMAGEQUANT,
+}
+
+
+def pillow_quantize(
+    image, n_colors: int = 64, *, method: str = "median cut"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pillow's ``Image.quantize`` without dithering, back as an RGB array and its palette.
+
+    Parameters
+    ----------
+    image : array of shape (height, width, 3), uint8
+        RGB image.
+    n_colors : int, default 64
+        Palette size, 1 to 256.
+    method : {"median cut", "maximum coverage", "fast octree", "libimagequant"}
+        Pillow's algorithm. "libimagequant" works only if Pillow was built with that library
+        (``PIL.features.check_feature("libimagequant")``).
+
+    Returns
+    -------
+    quantized : uint8 array of the same shape as ``image``
+    palette : uint8 array of shape (n_used, 3)
+        The palette colours the image uses, in Pillow's order.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_sample_image
+    >>> quantized, palette = pillow_quantize(load_sample_image("china.jpg"), 16)
+    >>> quantized.dtype, len(palette) <= 16
+    (dtype('uint8'), True)
+    """
+    image = _check_image(image)
+    if image.dtype != np.uint8:
+        raise ValueError(
+            f"image must be uint8 for Pillow; got {image.dtype} (convert a float image in [0, 1] "
+            "with (image * 255).round().astype(np.uint8))"
+        )
+    n_colors = check_int(n_colors, name="n_colors", low=1, high=256)
+    if method not in PILLOW_METHODS:
+        raise ValueError(f"method must be one of {sorted(PILLOW_METHODS)}; got {method!r}")
+    if method == "libimagequant":
+        from PIL import features
+
+        if not features.check_feature("libimagequant"):
+            raise ValueError(
+                "method 'libimagequant' needs a Pillow built with libimagequant, and this one "
+                "was not; use 'median cut', 'maximum coverage' or 'fast octree'"
+            )
+    paletted = Image.fromarray(image).quantize(
+        n_colors, method=PILLOW_METHODS[method], dither=Image.Dither.NONE
+    )
+    used = sorted(index for _, index in paletted.getcolors(256))
+    table = np.asarray(paletted.getpalette("RGB"), dtype=np.uint8).reshape(-1, 3)
+    return np.asarray(paletted.convert("RGB")), table[used]
+
+
+def png_size(image) -> int:
+    """Size in bytes of ``image`` written as a PNG file (in memory), with Pillow's defaults.
+
+    Parameters
+    ----------
+    image : PIL.Image.Image or uint8 array of shape (height, width, 3)
+        A Pillow image (a paletted one, mode "P", gives a paletted PNG) or an RGB array.
+
+    Examples
+    --------
+    >>> png_size(np.zeros((8, 8, 3), dtype=np.uint8)) < 8 * 8 * 3
+    True
+    """
+    if not isinstance(image, Image.Image):
+        array = _check_image(image)
+        if array.dtype != np.uint8:
+            raise ValueError(f"image must be uint8 (or a PIL image); got {array.dtype}")
+        image = Image.fromarray(array)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.tell()

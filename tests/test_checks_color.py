@@ -77,6 +77,13 @@ def _mse(a, b):
     ("mistake", "words"),
     [
         (lambda a, b: 10 * np.log10(255**2 / np.mean((a - b).astype(float) ** 2)), "wraps around"),
+        (lambda a, b: 10 * np.log10(255**2 / np.mean((a - b) ** 2)), "squared in uint8"),
+        (
+            lambda a, b: (
+                10 * np.log10(255**2 / np.mean(np.sum((a - b.astype(float)) ** 2, axis=2)))
+            ),
+            "mean over pixels and channels",
+        ),
         (lambda a, b: 10 * np.log10(1 / _mse(a, b)), "peak value of 1"),
         (lambda a, b: 10 * np.log10(255 / _mse(a, b)), "must be squared"),
         (lambda a, b: 10 * np.log(255**2 / _mse(a, b)), "natural logarithm"),
@@ -176,3 +183,22 @@ def test_paletted_size_mistakes(answer, words):
 def test_paletted_size_bad_data(shape, n_colors, match):
     with pytest.raises(ValueError, match=match):
         check_paletted_size(10, shape, n_colors)
+
+
+def test_quantized_image_from_pillow_median_cut_fails_with_a_fitting_hint(flower):
+    from fig_code import pillow_quantize
+
+    quantized, palette = pillow_quantize(flower, 16, method="median cut")
+    result = check_quantized_image(quantized, palette, flower, 16)
+    assert not result.passed
+    assert "not chosen by K-means" in result.message and "median cut" in result.message
+    assert "quantize_colors" in result.hint
+
+
+def test_quantized_image_with_pixels_not_on_their_nearest_colour(flower, flower16):
+    q, palette = flower16
+    # the right palette, but every pixel moved to the next palette colour
+    index = (np.abs(q.reshape(-1, 1, 3).astype(int) - palette[None].astype(int)).sum(-1)).argmin(1)
+    shifted = palette[(index + 1) % len(palette)].reshape(q.shape)
+    result = check_quantized_image(shifted, palette, flower, 16)
+    assert not result.passed and "nearest palette colour" in result.message

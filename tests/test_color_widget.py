@@ -205,3 +205,15 @@ def test_plot_palette_grid():
 def test_plot_palette_bad_input(palette, match):
     with pytest.raises(ValueError, match=match):
         plot_palette(palette)
+
+
+def test_title_says_bit_or_bits(china):
+    widget = plot_color_compression_interactive(china[::4, ::4].copy(), n_colors=2)
+    assert "(1 bit per pixel)" in widget._title.get_text()
+    widget.slider.value = 3
+    assert "(2 bits per pixel)" in widget._title.get_text()
+
+
+def test_color_cloud_has_a_white_background(china):
+    ax = plot_color_cloud(china, n_pixels=100)
+    assert ax.get_facecolor()[:3] == (1.0, 1.0, 1.0)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PIL import Image
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_sample_image
 
 import fig_code
-from fig_code.quantize import _nearest, _unique_codes, color_histogram, psnr, quantize_colors
+from fig_code.quantize import (
+    _nearest,
+    _unique_codes,
+    color_histogram,
+    kmeans_quantize,
+    pillow_quantize,
+    png_size,
+    psnr,
+    quantize_colors,
+)
 
 
 @pytest.fixture(scope="module")
@@ -291,3 +301,78 @@ def test_nearest_is_exact_across_blocks():
     d2 = ((points[:, None, :] - centers[None]) ** 2).sum(axis=2)
     got = _nearest(points, centers)
     np.testing.assert_array_equal(d2[np.arange(len(points)), got], d2.min(axis=1))
+
+
+# --- kmeans_quantize, pillow_quantize, png_size ---------------------------------------------------
+def test_comparison_helpers_exported():
+    assert fig_code.kmeans_quantize is kmeans_quantize
+    assert fig_code.pillow_quantize is pillow_quantize
+    assert fig_code.png_size is png_size
+
+
+def test_kmeans_quantize_is_kmeans_on_every_pixel(small):
+    quantized, palette = kmeans_quantize(small, 8, random_state=0)
+    km = KMeans(n_clusters=8, n_init=1, random_state=0).fit(small.reshape(-1, 3).astype(float))
+    expected = np.clip(np.rint(km.cluster_centers_), 0, 255).astype(np.uint8)
+    np.testing.assert_array_equal(palette, expected)
+    np.testing.assert_array_equal(quantized, expected[km.labels_].reshape(small.shape))
+
+
+def test_kmeans_quantize_fit_on_a_sample_maps_every_pixel(china, small):
+    quantized, palette = kmeans_quantize(china, 8, fit_on=small, random_state=0)
+    km = KMeans(n_clusters=8, n_init=1, random_state=0).fit(small.reshape(-1, 3).astype(float))
+    labels = km.predict(china.reshape(-1, 3).astype(float))
+    np.testing.assert_array_equal(quantized, palette[labels].reshape(china.shape))
+    flat, _ = kmeans_quantize(china, 8, fit_on=small.reshape(-1, 3), random_state=0)
+    np.testing.assert_array_equal(flat, quantized)
+
+
+def test_kmeans_quantize_float_image(small):
+    quantized, palette = kmeans_quantize(small / 255.0, 4, random_state=0)
+    assert quantized.dtype == np.float64 and 0 <= palette.min() and palette.max() <= 1
+    assert len(_distinct(quantized)) <= 4
+
+
+def test_kmeans_quantize_bad_input(small):
+    with pytest.raises(ValueError, match="n_colors"):
+        kmeans_quantize(small, 11, fit_on=small[:2, :5])
+    with pytest.raises(ValueError, match="same kind"):
+        kmeans_quantize(small, 4, fit_on=small / 255.0)
+    with pytest.raises(ValueError, match="fit_on must be an RGB array"):
+        kmeans_quantize(small, 4, fit_on=small[..., :2])
+
+
+@pytest.mark.parametrize(
+    ("method", "constant"),
+    [
+        ("median cut", Image.Quantize.MEDIANCUT),
+        ("maximum coverage", Image.Quantize.MAXCOVERAGE),
+        ("fast octree", Image.Quantize.FASTOCTREE),
+    ],
+)
+def test_pillow_quantize_matches_pillow(small, method, constant):
+    quantized, palette = pillow_quantize(small, 16, method=method)
+    direct = Image.fromarray(small).quantize(16, method=constant, dither=Image.Dither.NONE)
+    np.testing.assert_array_equal(quantized, np.asarray(direct.convert("RGB")))
+    np.testing.assert_array_equal(np.unique(palette, axis=0), _distinct(quantized))
+
+
+def test_pillow_quantize_bad_input(small):
+    with pytest.raises(ValueError, match="method must be one of"):
+        pillow_quantize(small, 16, method="kmeans")
+    with pytest.raises(ValueError, match="must be uint8"):
+        pillow_quantize(small / 255.0, 16)
+    with pytest.raises(ValueError, match="n_colors"):
+        pillow_quantize(small, 300)
+
+
+def test_png_size_is_the_written_size(small):
+    import io
+
+    buffer = io.BytesIO()
+    Image.fromarray(small).save(buffer, format="PNG")
+    assert png_size(small) == len(buffer.getvalue())
+    paletted = Image.fromarray(small).quantize(16, dither=Image.Dither.NONE)
+    assert png_size(paletted) < png_size(small)
+    with pytest.raises(ValueError, match="uint8"):
+        png_size(small / 255.0)

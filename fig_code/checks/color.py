@@ -14,7 +14,7 @@ import numbers
 import numpy as np
 
 from .._validation import check_int
-from ..quantize import _check_image, _unique_colors, psnr, quantize_colors
+from ..quantize import _check_image, _nearest, _unique_colors, psnr, quantize_colors
 from ._answers import as_float_array, as_index, describe
 from ._feedback import CheckResult, failed, passed
 
@@ -132,6 +132,14 @@ def check_psnr(answer, original, approximation) -> CheckResult:
     diff = a.astype(np.float64) - b.astype(np.float64)
     mse = float(np.mean(diff**2))
     if a.dtype == np.uint8:
+        squared8 = float(np.mean((a - b) ** 2))  # subtracted and squared in uint8: both wrap
+        if squared8 > 0 and near(10 * np.log10(peak**2 / squared8)):
+            return failed(
+                "the difference was computed and squared in uint8, where 3 - 5 wraps around to "
+                "254 and squares wrap around too (16 ** 2 is 0 in uint8).",
+                "Convert to float before subtracting: original.astype(float) - approx.astype(float), "
+                "then square.",
+            )
         wrapped = float(np.mean((a - b).astype(np.float64) ** 2))  # uint8 arithmetic wraps around
         if wrapped > 0 and near(10 * np.log10(peak**2 / wrapped)):
             return failed(
@@ -143,6 +151,13 @@ def check_psnr(answer, original, approximation) -> CheckResult:
                 "you used a peak value of 1, but these are uint8 images with values up to 255.",
                 "Use MAX = 255 for uint8 images: 10 * np.log10(255 ** 2 / mse).",
             )
+    if near(10 * np.log10(peak**2 / (3 * mse))):
+        return failed(
+            "you summed the squared differences over the three channels: MSE is the mean over "
+            "pixels and channels.",
+            "Average over every entry of the difference array: np.mean(difference ** 2), with no "
+            "sum over axis=2.",
+        )
     if near(10 * np.log10(peak / mse)):
         return failed("the peak value must be squared.", f"Use {peak:g} ** 2 / mse.")
     if near(10 * np.log(peak**2 / mse)):
@@ -212,10 +227,24 @@ def check_quantized_image(quantized, palette, original, n_colors: int) -> CheckR
     yours = psnr(original, q)
     reference = psnr(original, quantize_colors(original, n_colors, random_state=0)[0])
     if yours < reference - 0.5:
+        hint = (
+            f"Call quantize_colors(image, {n_colors}): K-means picks the palette, and every "
+            "pixel gets its nearest palette colour."
+        )
+        # Same colours, better assignment? Then the pixels were not mapped to their nearest colour.
+        nearest = _nearest(original.reshape(-1, 3).astype(np.float64), used.astype(np.float64))
+        remapped = psnr(original, used[nearest].reshape(original.shape))
+        if remapped >= reference - 0.5:
+            return failed(
+                f"the palette is fine, but its PSNR is {yours:.1f} dB where K-means reaches "
+                f"{reference:.1f} dB: pixels were not given their nearest palette colour.",
+                hint,
+            )
         return failed(
             f"the image uses few enough colours, but its PSNR is {yours:.1f} dB where K-means "
-            f"reaches {reference:.1f} dB.",
-            "Let K-means choose the palette (quantize_colors), rather than fixed or random colours.",
+            f"reaches {reference:.1f} dB: this palette was not chosen by K-means (another "
+            "quantizer such as Pillow's median cut, or fixed or random colours?).",
+            hint,
         )
     return passed(f"{len(used)} colours, PSNR {yours:.1f} dB.")
 
