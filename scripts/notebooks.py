@@ -59,10 +59,13 @@ def merge_streams(nb: nbformat.NotebookNode) -> None:
 
 
 def comparable(nb: nbformat.NotebookNode) -> str:
-    """The notebook's text with what legitimately changes on every run (widget model ids) blanked."""
+    """The notebook's text with what legitimately changes on every run blanked: widget model ids, and
+    the outputs of cells tagged ``nbval-ignore-output`` (timings, which the prose says vary)."""
     copy = nbformat.from_dict(nbformat.reads(nbformat.writes(nb), as_version=4))
     merge_streams(copy)
     for cell in copy.cells:
+        if "nbval-ignore-output" in cell.get("metadata", {}).get("tags", []):
+            cell.outputs = []
         for out in cell.get("outputs", []):
             view = out.get("data", {}).get(WIDGET_VIEW)
             if view is not None:

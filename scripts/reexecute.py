@@ -6,8 +6,8 @@
 Run it after any change to fig_code, then commit the notebooks. It first brings the navigation cells up
 to date, so a fresh run followed by ``python scripts/navigation.py --check`` always agrees. Running it
 twice without changes leaves the files byte-for-byte the same: no timestamps or widget state are stored,
-split printing is joined, and a notebook whose only difference is its widgets' random model ids is left
-as it was.
+split printing is joined, and a notebook whose only differences are its widgets' random model ids or
+the outputs of cells tagged ``nbval-ignore-output`` (timings) is left as it was.
 """
 
 from __future__ import annotations

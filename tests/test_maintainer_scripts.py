@@ -97,6 +97,11 @@ def test_reruns_that_differ_only_in_widget_ids_or_split_printing_count_as_unchan
 
     first, second = run_output("aaa", ["a\n", "b\n"]), run_output("bbb", ["a\nb\n"])
     assert comparable(first) == comparable(second)
+    timing, other_timing = run_output("a", ["0.31 s\n"]), run_output("a", ["0.29 s\n"])
+    assert comparable(timing) != comparable(other_timing)
+    for nb in (timing, other_timing):
+        nb.cells[0].metadata["tags"] = ["nbval-ignore-output"]
+    assert comparable(timing) == comparable(other_timing)
     assert comparable(first) != comparable(run_output("aaa", ["a\n", "c\n"]))
     merge_streams(first)
     assert [o.get("text") for o in first.cells[0].outputs] == ["a\nb\n", None]
