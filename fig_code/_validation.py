@@ -19,21 +19,28 @@ def _describe(value) -> str:
 
 
 def check_points(
-    X, *, name: str = "X", n_features: int | None = None, min_samples: int = 1
+    X,
+    *,
+    name: str = "X",
+    n_features: int | None = None,
+    min_samples: int = 1,
+    rows: str | None = None,
 ) -> np.ndarray:
     """Return ``X`` as a finite 2-D float array of shape (n_samples, n_features).
 
-    ``n_features`` demands an exact number of columns (2 for the plotting functions).
+    ``n_features`` demands an exact number of columns (2 for the plotting functions). ``rows`` names
+    the rows in error messages; default "n_clusters" when ``name`` ends with "centers" (so a message
+    says "centers must be a 2-D array of shape (n_clusters, 2)"), else "n_samples".
     """
+    if rows is None:
+        rows = "n_clusters" if name.endswith("centers") else "n_samples"
     try:
         arr = np.asarray(X, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(
-            f"{name} must be a numeric 2-D array of shape (n_samples, n_features); got {_describe(X)}"
+            f"{name} must be a numeric 2-D array of shape ({rows}, n_features); got {_describe(X)}"
         ) from None
-    want = "(n_samples, 2)" if n_features == 2 else "(n_samples, n_features)"
-    if n_features is not None and n_features != 2:
-        want = f"(n_samples, {n_features})"
+    want = f"({rows}, {'n_features' if n_features is None else n_features})"
     if arr.ndim != 2:
         raise ValueError(f"{name} must be a 2-D array of shape {want}; got shape {arr.shape}")
     if n_features is not None and arr.shape[1] != n_features:

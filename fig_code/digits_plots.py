@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import matplotlib
 import numpy as np
+from matplotlib.axes import Axes
 
 from ._validation import check_int, check_labels, check_points
 from .figures import new_figure
+from .plotting import _check_cluster_labels, _new_ax, cluster_colors
 
 __all__ = ["plot_cluster_map", "plot_digit_images"]
 
@@ -93,6 +94,11 @@ def plot_digit_images(
     axes = np.asarray(axes, dtype=object).ravel()
     if axes.size < n:
         raise ValueError(f"axes must hold at least one Axes per image ({n}); got {axes.size}")
+    bad = [type(a).__name__ for a in axes if not isinstance(a, Axes)]
+    if bad:
+        raise ValueError(
+            f"axes must hold matplotlib Axes (e.g. from plt.subplots(2, 5)); got a {bad[0]}"
+        )
 
     low, high = float(images.min()), float(images.max())
     for i, ax in enumerate(axes):
@@ -128,8 +134,8 @@ def plot_cluster_map(
     """Draw a 2-D map of samples coloured by predicted class, with a cross on every wrong one.
 
     Made for K-means on a t-SNE map of the digits (notebook 03): ``predicted`` is the digit each
-    image's cluster is matched to (``fig_code.match_labels``). Dots take the tab10 colour of their
-    predicted class; a small black cross marks each sample whose predicted class is not its true
+    image's cluster is matched to (``fig_code.match_labels``). Dots take the colour of their
+    predicted class in ``fig_code.cluster_colors`` (as in :func:`fig_code.plot_clusters`); a small black cross marks each sample whose predicted class is not its true
     class (thin, so the dot's colour still shows); each centre gets its name in a white box.
 
     Parameters
@@ -137,7 +143,8 @@ def plot_cluster_map(
     points : array-like of shape (n_samples, 2)
         The map, e.g. the output of ``TSNE(...).fit_transform(X)``.
     predicted, y_true : array-like of int, shape (n_samples,)
-        The predicted and the true class of every sample.
+        The predicted and the true class of every sample (``predicted`` non-negative: it picks
+        the colour).
     centers : array-like of shape (n_clusters, 2), optional
         Where to write the cluster names, e.g. ``km.cluster_centers_``.
     center_names : sequence of str, optional
@@ -163,7 +170,7 @@ def plot_cluster_map(
     """
     points = check_points(points, name="points", n_features=2)
     n = points.shape[0]
-    predicted = check_labels(predicted, name="predicted", n_samples=n)
+    predicted = _check_cluster_labels(predicted, n, name="predicted")
     y_true = check_labels(y_true, name="y_true", n_samples=n)
     if centers is not None:
         centers = check_points(centers, name="centers", n_features=2)
@@ -176,9 +183,10 @@ def plot_cluster_map(
         raise ValueError("center_names needs centers: pass the positions where the names go")
     if ax is None:
         ax = new_figure(figsize=(7, 6), layout="constrained").subplots()
+    ax = _new_ax(ax)
 
-    palette = np.asarray(matplotlib.colormaps["tab10"].colors)
-    ax.scatter(points[:, 0], points[:, 1], c=palette[predicted % 10], s=s, linewidths=0)
+    colors = cluster_colors(int(predicted.max()) + 1)[predicted]
+    ax.scatter(points[:, 0], points[:, 1], c=colors, s=s, linewidths=0)
     wrong = predicted != y_true
     ax.scatter(
         points[wrong, 0],

@@ -17,7 +17,15 @@ PNG_METADATA = {"Software": None}
 
 
 def new_figure(figsize: tuple[float, float] = (6.0, 4.5), dpi: int = 100, **kwargs) -> Figure:
-    """A ``Figure`` with an Agg canvas attached, independent of pyplot."""
+    """A ``Figure`` with an Agg canvas attached, independent of pyplot.
+
+    Examples
+    --------
+    >>> fig = new_figure((4, 3), dpi=50)
+    >>> ax = fig.add_subplot()
+    >>> tuple(int(v) for v in fig.get_size_inches() * fig.dpi)
+    (200, 150)
+    """
     fig = Figure(figsize=figsize, dpi=dpi, **kwargs)
     FigureCanvasAgg(fig)
     return fig

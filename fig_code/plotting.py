@@ -10,6 +10,7 @@ each cluster also has its own marker shape so that clusters stay distinguishable
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 
 import numpy as np
@@ -102,7 +103,7 @@ def data_limits(
     span = np.where(hi > lo, hi - lo, 1.0)  # one point, or all on a line: still a visible window
     lo, hi = lo - margin * span, hi + margin * span
     if aspect is not None:
-        if not isinstance(aspect, (int, float)) or not 0 < aspect < np.inf:
+        if not _is_real(aspect) or not 0 < aspect < np.inf:
             raise ValueError(f"aspect must be a positive number (height / width); got {aspect!r}")
         width, height = hi - lo
         mid = (lo + hi) / 2
@@ -123,11 +124,16 @@ def _new_ax(ax: Axes | None) -> Axes:
     return ax
 
 
-def _check_cluster_labels(labels, n_samples: int) -> np.ndarray:
-    labels = check_labels(labels, n_samples=n_samples)
+def _is_real(x) -> bool:
+    """A real number (Python or NumPy, e.g. ``np.float32``), not a bool."""
+    return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
+
+
+def _check_cluster_labels(labels, n_samples: int, *, name: str = "labels") -> np.ndarray:
+    labels = check_labels(labels, name=name, n_samples=n_samples)
     if labels.size and labels.min() < 0:
         raise ValueError(
-            f"labels must be cluster numbers 0, 1, 2, ...; got a negative label {labels.min()}"
+            f"{name} must be cluster numbers 0, 1, 2, ...; got a negative label {labels.min()}"
         )
     return labels
 
@@ -317,7 +323,7 @@ def plot_voronoi(
     >>> plot_voronoi(centers, ax=ax)  # doctest: +SKIP
     """
     centers = check_points(centers, name="centers", n_features=2)
-    if not isinstance(alpha, (int, float)) or not 0 <= alpha <= 1:
+    if not _is_real(alpha) or not 0 <= alpha <= 1:
         raise ValueError(f"alpha must be a number between 0 and 1; got {alpha!r}")
     ax = _new_ax(ax)
     xlim = _check_limits(xlim if xlim is not None else ax.get_xlim(), "xlim")

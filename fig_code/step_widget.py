@@ -7,7 +7,7 @@ nbval. Speed comes from two choices:
 - the steps are computed once per (data, k, init, seed) and cached; moving the step slider only
   redraws;
 - there is ONE persistent figure whose artists are updated in place (``set_offsets``,
-  ``set_data`` of the region image, ``set_positions`` of the arrows, ``set_text``), instead of a
+  ``set_verts`` of the regions' PolyCollection, ``set_positions`` of the arrows, ``set_text``), instead of a
   new figure per frame, and a small PNG writer (``_png_bytes``) that is faster than ``savefig``'s.
   Rendered frames are kept, so revisiting a step costs nothing.
 
@@ -27,7 +27,7 @@ from ._validation import check_int, check_points
 from .datasets import DATASETS, make_dataset
 from .figures import new_figure
 from .kmeans import Step, kmeans_steps
-from .plotting import PHASE_CAPTIONS, _KMeansFrame
+from .plotting import PHASE_CAPTIONS, _is_real, _KMeansFrame
 
 __all__ = ["KMeansStepThrough", "plot_kmeans_interactive"]
 
@@ -298,8 +298,10 @@ def plot_kmeans_interactive(
         Points per generated data set (10..2000); ignored when X is given.
     max_iter : int, default=50
         Maximum number of iterations per run (1..300).
-    figsize, dpi
-        Size of the rendered frames (inches, dots per inch).
+    figsize : (float, float), default=(6.4, 5.6)
+        Width and height of the rendered frames in inches: two positive numbers.
+    dpi : int, default=100
+        Dots per inch of the rendered frames, 20..300.
 
     Returns
     -------
@@ -311,7 +313,8 @@ def plot_kmeans_interactive(
     ValueError
         If X is not a finite array of shape (n_samples, 2), n_clusters is not in 1..10 or exceeds
         the number of points, init is not "random" or "k-means++", random_state is not in 0..9999,
-        dataset is unknown, or n_samples / max_iter are out of range.
+        dataset is unknown, n_samples / max_iter / dpi are out of range, or figsize is not two
+        positive numbers.
 
     Examples
     --------
@@ -333,6 +336,15 @@ def plot_kmeans_interactive(
         )
     max_iter = check_int(max_iter, name="max_iter", low=1, high=300)
     dpi = check_int(dpi, name="dpi", low=20, high=300)
+    try:
+        good = len(figsize) == 2 and all(_is_real(v) and 0 < v < np.inf for v in figsize)
+    except TypeError:
+        good = False
+    if not good:
+        raise ValueError(
+            f"figsize must be two positive numbers (width, height) in inches; got {figsize!r}"
+        )
+    figsize = (float(figsize[0]), float(figsize[1]))
     return KMeansStepThrough(
         X,
         n_clusters,

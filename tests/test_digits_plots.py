@@ -7,7 +7,13 @@ import numpy as np
 import pytest
 from sklearn.datasets import load_digits
 
-from fig_code import figure_to_png, new_figure, plot_cluster_map, plot_digit_images
+from fig_code import (
+    cluster_colors,
+    figure_to_png,
+    new_figure,
+    plot_cluster_map,
+    plot_digit_images,
+)
 
 matplotlib.use("Agg")
 
@@ -65,6 +71,13 @@ def test_bad_arguments_raise(kwargs, words):
         plot_digit_images(**kwargs)
 
 
+def test_non_axes_raise(images):
+    fig = new_figure()
+    axes = list(fig.subplots(1, 3))
+    with pytest.raises(ValueError, match="axes must hold matplotlib Axes .* got a str"):
+        plot_digit_images(images[:3], axes=[axes[0], "axes", axes[2]])
+
+
 def test_too_few_axes_raise(images):
     fig = new_figure()
     with pytest.raises(ValueError, match="at least one Axes per image"):
@@ -85,8 +98,8 @@ def test_cluster_map_colours_by_prediction_and_crosses_the_wrong_ones():
     )
     assert ax is given
     dots, crosses = ax.collections
-    tab10 = np.asarray(matplotlib.colormaps["tab10"].colors)
-    assert np.allclose(dots.get_facecolors()[:, :3], tab10[predicted])
+    # the package's cluster colours, as in plot_clusters
+    assert np.allclose(dots.get_facecolors()[:, :3], cluster_colors(10)[predicted])
     assert np.array_equal(
         crosses.get_offsets(), points[[1]]
     )  # only the sample whose digit is wrong
@@ -113,6 +126,8 @@ def test_cluster_map_without_centres_makes_its_own_figure():
         ({"centers": np.zeros((2, 2)), "center_names": ["a"]}, "one name per centre"),
         ({"center_names": ["a"]}, "needs centers"),
         ({"centers": np.zeros((2, 3)), "center_names": ["a", "b"]}, "centers must be"),
+        ({"predicted": [0, -1, 2]}, "predicted must be cluster numbers .* negative label -1"),
+        ({"ax": "axes"}, "ax must be a matplotlib Axes"),
     ],
 )
 def test_cluster_map_bad_arguments_raise(kwargs, words):

@@ -10,7 +10,7 @@ import pytest
 import fig_code
 from fig_code import _validation as v
 from fig_code._frames import WIDGET_VIEW, FrameWidget
-from fig_code.checks import CheckResult
+from fig_code.checks import CheckResult, check_inertia
 from fig_code.checks._feedback import failed, passed
 
 
@@ -40,6 +40,20 @@ class TestCheckPoints:
             ValueError, match=r"shape \(n_samples, 2\) for this function; got shape \(50, 3\)"
         ):
             v.check_points(np.zeros((50, 3)), n_features=2)
+
+    def test_centres_are_described_as_n_clusters_rows(self):
+        with pytest.raises(
+            ValueError, match=r"centers must be a 2-D array of shape \(n_clusters, 2\)"
+        ):
+            v.check_points([0, 0], name="centers", n_features=2)
+        with pytest.raises(ValueError, match=r"centers .* \(n_clusters, 2\); got shape \(2,\)"):
+            check_inertia(1.0, np.zeros((5, 2)), [0, 0])
+        with pytest.raises(ValueError, match=r"X must be a 2-D array of shape \(n_samples, 2\)"):
+            v.check_points([0, 0], n_features=2)
+        with pytest.raises(
+            ValueError, match=r"shape \(k, 2\) for this function; got shape \(2, 3\)"
+        ):
+            v.check_points(np.zeros((2, 3)), name="c", n_features=2, rows="k")
 
 
 class TestIntsAndLabels:

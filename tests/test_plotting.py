@@ -166,10 +166,11 @@ def test_plot_voronoi_draws_one_region_per_centre(blobs):
 @pytest.mark.parametrize(
     ("args", "kwargs", "match"),
     [
-        ((np.zeros((3, 3)),), {}, r"centers must be a 2-D array of shape \(n_samples, 2\)"),
+        ((np.zeros((3, 3)),), {}, r"centers must be a 2-D array of shape \(n_clusters, 2\)"),
         ((np.zeros((2, 2)),), {"xlim": (1, 0)}, "xlim must be a pair"),
         ((np.zeros((2, 2)),), {"ylim": "low"}, "ylim must be a pair"),
         ((np.zeros((2, 2)),), {"alpha": 2}, "alpha must be a number between 0 and 1"),
+        ((np.zeros((2, 2)),), {"alpha": True}, "alpha must be a number between 0 and 1"),
         ((np.zeros((2, 2)),), {"ax": 3}, "ax must be a matplotlib Axes"),
     ],
 )
@@ -236,7 +237,7 @@ def test_plot_kmeans_steps_bad_data_and_mismatched_steps(blobs):
     [
         (
             (np.zeros((2, 3)), (0, 1), (0, 1)),
-            r"centers must be a 2-D array of shape \(n_samples, 2\)",
+            r"centers must be a 2-D array of shape \(n_clusters, 2\)",
         ),
         ((np.zeros((2, 2)), (0, 0), (0, 1)), "xlim must be a pair"),
         ((np.zeros((2, 2)), (0, 1), (0, np.inf)), "ylim must be a pair"),
@@ -245,3 +246,14 @@ def test_plot_kmeans_steps_bad_data_and_mismatched_steps(blobs):
 def test_voronoi_cells_bad_input(args, match):
     with pytest.raises(ValueError, match=match):
         voronoi_cells(*args)
+
+
+def test_numpy_scalars_accepted_for_aspect_and_alpha():
+    X = [[0, 0], [10, 5]]
+    assert data_limits(X, margin=0.1, aspect=np.float32(1)) == data_limits(
+        X, margin=0.1, aspect=1.0
+    )
+    ax = plot_voronoi([[0, 0], [2, 0]], xlim=(-1, 3), ylim=(-1, 1), alpha=np.float32(0.2))
+    assert ax.collections[0].get_facecolor()[0, 3] == pytest.approx(0.2)
+    with pytest.raises(ValueError, match="aspect must be a positive number"):
+        data_limits(X, aspect=True)

@@ -191,8 +191,20 @@ def test_exported():
         ((), {"dataset": "circles"}, "dataset must be one of"),
         ((), {"n_samples": 5}, "n_samples must be between 10 and 2000"),
         ((), {"max_iter": 0}, "max_iter must be between 1 and 300"),
+        ((), {"dpi": 10}, "dpi must be between 20 and 300"),
+        ((), {"figsize": (0, 0)}, "figsize must be two positive numbers"),
+        ((), {"figsize": (6.4, -1)}, "figsize must be two positive numbers"),
+        ((), {"figsize": (6.4,)}, "figsize must be two positive numbers"),
+        ((), {"figsize": 6.4}, "figsize must be two positive numbers"),
+        ((), {"figsize": ("6", 5)}, "figsize must be two positive numbers"),
+        ((), {"figsize": (np.inf, 5)}, "figsize must be two positive numbers"),
     ],
 )
 def test_bad_input(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         plot_kmeans_interactive(*args, **kwargs)
+
+
+def test_numpy_figsize_accepted():
+    w = plot_kmeans_interactive(figsize=(np.float32(3), np.int64(2)), dpi=50)
+    assert tuple(w._fig.get_size_inches()) == (3.0, 2.0)
