@@ -27,8 +27,10 @@ def sample_pixels(image, n_pixels: int = 5000, *, random_state=0) -> np.ndarray:
         RGB image, ``uint8`` or float in [0, 1].
     n_pixels : int, default 5000
         How many pixels (at most the number in the image), drawn without replacement.
-    random_state : int or None, default 0
-        Seed of the draw: the same seed gives the same sample.
+    random_state : int, numpy RandomState or None, default 0
+        Seed of the draw, as in scikit-learn (``sklearn.utils.check_random_state``): an int gives
+        the same sample every time, a ``RandomState`` is used (and advanced) as is, None uses
+        NumPy's global random state.
 
     Examples
     --------
@@ -39,7 +41,9 @@ def sample_pixels(image, n_pixels: int = 5000, *, random_state=0) -> np.ndarray:
     image = _check_image(image)
     pixels = image.reshape(-1, 3)
     n_pixels = check_int(n_pixels, name="n_pixels", low=1, high=len(pixels))
-    rng = np.random.default_rng(random_state)
+    from sklearn.utils import check_random_state  # lazy: scikit-learn is slow to import
+
+    rng = check_random_state(random_state)
     return pixels[rng.choice(len(pixels), size=n_pixels, replace=False)]
 
 
@@ -71,8 +75,8 @@ def plot_color_cloud(
         The channel on the x axis, then on the y axis.
     n_pixels : int, default 5000
         Size of the random pixel sample drawn (``sample_pixels``).
-    random_state : int or None, default 0
-        Seed of the sample.
+    random_state : int, numpy RandomState or None, default 0
+        Seed of the sample (see ``sample_pixels``).
     palette : array of shape (n_colors, 3), optional
         Colours (e.g. K-means centres) to mark on top as large black-edged discs.
     ax : matplotlib Axes, optional
@@ -89,9 +93,10 @@ def plot_color_cloud(
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('red', 'blue')
     """
-    if len(channels) != 2:
+    if not isinstance(channels, (tuple, list)) or len(channels) != 2:
         raise ValueError(f"channels must be a pair such as ('red', 'green'); got {channels!r}")
     x, y = (_channel(c) for c in channels)
+    n_pixels = check_int(n_pixels, name="n_pixels", low=1)
     image = _check_image(image)
     scale = 255.0 if image.dtype == np.uint8 else 1.0
     sample = sample_pixels(

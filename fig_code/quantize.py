@@ -31,8 +31,6 @@ from contextlib import nullcontext
 
 import numpy as np
 from PIL import Image
-from sklearn.cluster import KMeans
-from sklearn.utils import check_random_state
 
 from ._validation import check_int
 
@@ -352,6 +350,10 @@ def _fit_centers(finest, exact, n_colors: int, random_state) -> np.ndarray:
     big = [len(p) >= FIT_POINTS_PER_COLOR * n_colors for p, _ in levels]
     fit_level = levels[big.index(True)] if any(big) else exact()
     finer = levels[big.index(True) + 1 :] if any(big) else []
+    # scikit-learn is imported here, not at module level: it is most of `import fig_code`'s time.
+    from sklearn.cluster import KMeans
+    from sklearn.utils import check_random_state
+
     rng = check_random_state(random_state)
     runs = [_lloyd(*fit_level, _kmeans_plusplus(*fit_level, n_colors, rng)) for _ in range(N_INIT)]
     centers = min(runs, key=lambda run: run[1])[0]
@@ -558,6 +560,8 @@ def kmeans_quantize(
             )
     n_colors = check_int(n_colors, name="n_colors", low=1, high=len(sample))
     scale = 1.0 if image.dtype == np.uint8 else 255.0
+    from sklearn.cluster import KMeans
+
     km = KMeans(n_clusters=n_colors, n_init=1, random_state=random_state)
     km.fit(sample.astype(np.float64) * scale)
     labels = km.predict(pixels.astype(np.float64) * scale)

@@ -102,6 +102,16 @@ def test_psnr_mistakes(flower, flower16, mistake, words):
     assert result.hint
 
 
+@pytest.mark.parametrize("scale", [None, 255.0])
+def test_psnr_identical_images(flower, scale):
+    image = flower if scale is None else flower / scale
+    right = check_psnr(np.inf, image, image.copy())
+    assert right.passed and "identical" in right.message
+    wrong = check_psnr(40.0, image, image.copy())
+    assert not wrong.passed and "PSNR infinite" in wrong.message and wrong.hint
+    assert not check_psnr(None, image, image).passed
+
+
 def test_psnr_bad_images(flower):
     with pytest.raises(ValueError, match="same shape"):
         check_psnr(30.0, flower, flower[:-1])
@@ -149,6 +159,13 @@ def test_quantized_image_bad_data(flower16):
 
 
 # --- check_paletted_size -----------------------------------------------------------------------------
+def test_paletted_size_counts_bits_like_the_widget():
+    from fig_code import color_widget
+    from fig_code.checks import color
+
+    assert color._bits_per_pixel is color_widget._bits_per_pixel  # one definition, not two
+
+
 @pytest.mark.parametrize(("n_colors", "bits"), [(2, 1), (16, 4), (17, 5), (64, 6), (256, 8)])
 def test_paletted_size_right_answers(n_colors, bits):
     shape = (427, 640, 3)
@@ -178,7 +195,13 @@ def test_paletted_size_mistakes(answer, words):
 
 @pytest.mark.parametrize(
     ("shape", "n_colors", "match"),
-    [((427,), 16, "shape must be"), ((427, 0, 3), 16, "shape must be"), ((4, 4, 3), 1, "n_colors")],
+    [
+        ((427,), 16, "shape must be"),
+        ((427, 0, 3), 16, "shape must be"),
+        ((4, 4, 3), 1, "n_colors"),
+        (5, 16, r"shape must be .*; got 5$"),
+        (None, 16, r"shape must be .*; got None$"),
+    ],
 )
 def test_paletted_size_bad_data(shape, n_colors, match):
     with pytest.raises(ValueError, match=match):

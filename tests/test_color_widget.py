@@ -177,11 +177,31 @@ def test_plot_color_cloud_float_image_and_given_ax(china):
 
 @pytest.mark.parametrize(
     ("channels", "match"),
-    [(("red", "purple"), "two of 'red', 'green', 'blue'"), (("red",), "a pair")],
+    [
+        (("red", "purple"), "two of 'red', 'green', 'blue'"),
+        (("red",), "a pair"),
+        (None, "a pair"),
+        ("rg", "a pair"),
+        (3, "a pair"),
+    ],
 )
 def test_plot_color_cloud_bad_channels(china, channels, match):
     with pytest.raises(ValueError, match=match):
         plot_color_cloud(china, channels=channels)
+
+
+@pytest.mark.parametrize("n_pixels", ["a", 0, 2.5, None])
+def test_plot_color_cloud_bad_n_pixels(china, n_pixels):
+    with pytest.raises(ValueError, match="n_pixels"):
+        plot_color_cloud(china, n_pixels=n_pixels)
+
+
+def test_sample_pixels_takes_a_random_state_like_scikit_learn(china):
+    a = sample_pixels(china, 200, random_state=np.random.RandomState(3))
+    np.testing.assert_array_equal(a, sample_pixels(china, 200, random_state=3))
+    pixels = china.reshape(-1, 3)
+    expected = pixels[np.random.RandomState(3).choice(len(pixels), size=200, replace=False)]
+    np.testing.assert_array_equal(a, expected)
 
 
 def test_plot_palette_grid():

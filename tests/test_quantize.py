@@ -37,6 +37,16 @@ def _distinct(image: np.ndarray) -> np.ndarray:
 
 
 # --- quantize_colors: what comes back ------------------------------------------------------------
+def test_importing_fig_code_does_not_import_sklearn_cluster():
+    # scikit-learn's KMeans is imported lazily, where used: it is slow to import.
+    import subprocess
+    import sys
+
+    code = "import sys, fig_code; print('sklearn.cluster' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_exported():
     assert fig_code.quantize_colors is quantize_colors
     assert fig_code.psnr is psnr
@@ -109,16 +119,14 @@ def test_quality_grows_with_the_palette(china):
 
 def test_fit_on_merged_histogram_is_used_for_large_images(china, monkeypatch):
     """KMeans polishes on merged colours (thousands of points), not on all 96,615 distinct ones."""
-    import fig_code.quantize as q
-
     sizes = []
-    original = q.KMeans.fit
+    original = KMeans.fit  # the class fig_code.quantize imports where it uses it
 
     def spy(self, X, y=None, sample_weight=None):
         sizes.append((len(X), float(np.sum(sample_weight))))
         return original(self, X, sample_weight=sample_weight)
 
-    monkeypatch.setattr(q.KMeans, "fit", spy)
+    monkeypatch.setattr(KMeans, "fit", spy)
     quantize_colors(china, 64)
     n_pixels = china.shape[0] * china.shape[1]
     assert sizes, "KMeans was not used"

@@ -14,6 +14,7 @@ import numbers
 import numpy as np
 
 from .._validation import check_int
+from ..color_widget import _bits_per_pixel
 from ..quantize import _check_image, _nearest, _unique_colors, psnr, quantize_colors
 from ._answers import as_float_array, as_index, describe
 from ._feedback import CheckResult, failed, passed
@@ -121,6 +122,14 @@ def check_psnr(answer, original, approximation) -> CheckResult:
     if arr is None or arr.size != 1:
         return failed(f"expected one number, in decibels; got {describe(answer)}.", hint)
     value = float(arr.reshape(-1)[0])
+    if np.isinf(truth):  # identical images: MSE 0
+        if value == np.inf:
+            return passed("the images are identical: MSE 0, PSNR infinite.")
+        return failed(
+            "the images are identical: MSE 0, PSNR infinite.",
+            "With mse = 0, 10 * np.log10(peak ** 2 / mse) is inf (np.inf); NumPy warns about the "
+            "division by zero.",
+        )
     if not np.isfinite(value):
         return failed(f"your answer is {value}, not a finite number.", hint)
 
@@ -188,6 +197,16 @@ def check_quantized_image(quantized, palette, original, n_colors: int) -> CheckR
     Returns
     -------
     CheckResult
+
+    Examples
+    --------
+    >>> from fig_code.quantize import quantize_colors
+    >>> img = np.random.default_rng(0).integers(0, 256, size=(20, 20, 3), dtype=np.uint8)
+    >>> quantized, palette = quantize_colors(img, 4)
+    >>> bool(check_quantized_image(quantized, palette, img, 4))
+    True
+    >>> bool(check_quantized_image(img, palette, img, 4))  # the original: far too many colours
+    False
     """
     original = _check_image(original, name="original")
     n_colors = check_int(n_colors, name="n_colors", low=1)
@@ -275,12 +294,16 @@ def check_paletted_size(answer, shape, n_colors: int) -> CheckResult:
     >>> bool(check_paletted_size(10 * 10 * 4 / 8 + 16 * 3, (10, 10, 3), 16))
     True
     """
-    shape = tuple(shape)
+    message = f"shape must be (height, width) or (height, width, 3); got {shape!r}"
+    try:
+        shape = tuple(shape)
+    except TypeError:  # not iterable: None, a number
+        raise ValueError(message) from None
     if len(shape) not in (2, 3) or any(not isinstance(s, numbers.Integral) or s < 1 for s in shape):
-        raise ValueError(f"shape must be (height, width) or (height, width, 3); got {shape!r}")
+        raise ValueError(message)
     n_colors = check_int(n_colors, name="n_colors", low=2)
     n_pixels = shape[0] * shape[1]
-    bits = int(n_colors - 1).bit_length()
+    bits = _bits_per_pixel(n_colors)
     indices, table = n_pixels * bits / 8, 3 * n_colors
     truth = indices + table
     hint = (
