@@ -98,6 +98,15 @@ _ASSIGN_HINT = (
 )
 
 
+def _misuse(before, after, result, where: str, hint: str) -> CheckResult | None:
+    """A failed result when the learner's function changed its inputs or returned nothing."""
+    if not all(np.array_equal(b, a) for b, a in zip(before, after, strict=True)):
+        return failed(f"your function changed its input arrays {where}.", hint)
+    if result is None:
+        return failed("your function returned None.", "Did you forget the `return` statement?")
+    return None
+
+
 def check_assign_step(assign) -> CheckResult:
     """Check a learner's assignment step (E-step): ``assign(X, centers) -> labels``.
 
@@ -136,13 +145,10 @@ def check_assign_step(assign) -> CheckResult:
         if error is not None:
             return error
         where = f"(test with {_case_text(n, d, k)})"
-        if not (np.array_equal(X_in, X) and np.array_equal(centers_in, centers)):
-            return failed(
-                f"your function changed its input arrays {where}.",
-                "Compute new arrays instead of writing into X or centers.",
-            )
-        if result is None:
-            return failed("your function returned None.", "Did you forget the `return` statement?")
+        hint = "Compute new arrays instead of writing into X or centers."
+        problem = _misuse((X, centers), (X_in, centers_in), result, where, hint)
+        if problem is not None:
+            return problem
         d2 = squared_distances(X, centers)
         truth = d2.argmin(axis=1)
         arr = as_float_array(result)
@@ -239,13 +245,10 @@ def check_update_step(update) -> CheckResult:
         if error is not None:
             return _ragged_rows(error)
         where = f"(test with {_case_text(n, d, k)})"
-        if not (np.array_equal(X_in, X) and np.array_equal(labels_in, labels)):
-            return failed(
-                f"your function changed its input arrays {where}.",
-                "Compute a new array of centres instead of writing into X or labels.",
-            )
-        if result is None:
-            return failed("your function returned None.", "Did you forget the `return` statement?")
+        hint = "Compute a new array of centres instead of writing into X or labels."
+        problem = _misuse((X, labels), (X_in, labels_in), result, where, hint)
+        if problem is not None:
+            return problem
         members = [X[labels == j] for j in range(k)]
         truth = np.array([m.mean(axis=0) for m in members])
         arr = as_float_array(result)
