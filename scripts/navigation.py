@@ -56,17 +56,29 @@ def badges(url: str, name: str) -> str:
     )
 
 
-def colab_source(url: str) -> str:
+def colab_source(url: str, extras: list[str] | None = None) -> str:
+    """The Colab-only setup cell: install fig_code (with ``extras``) and enable third-party widgets.
+
+    pip installs without ``--upgrade``, so nothing Colab preinstalls is upgraded (an upgraded ipywidgets
+    would need a runtime restart); ``scripts/run_as_learner.py`` runs this very line against a Colab-shaped
+    environment and checks that. Colab shows only its built-in widgets until its custom widget manager is
+    enabled; the step-through widget's mouse events (ipyevents) need it.
+    """
+    name = "kmeans-in-depth" + (f"[{','.join(extras)}]" if extras else "")
     return (
         "# Runs only on Google Colab, which lacks this series' helper package: install it from the\n"
-        "# repository. Everywhere else (JupyterLab, Binder) it does nothing and prints nothing.\n"
+        "# repository and turn on Colab's support for third-party widgets. Everywhere else (JupyterLab,\n"
+        "# Binder) it does nothing and prints nothing.\n"
         "import sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
         "    import subprocess\n"
         "\n"
-        f'    package = "git+{url}"\n'
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)'
+        "    from google.colab import output\n"
+        "\n"
+        f'    package = "{name} @ git+{url}"\n'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)\n'
+        "    output.enable_custom_widget_manager()"
     )
 
 
@@ -149,7 +161,8 @@ def update(root: Path = ROOT, *, write: bool = True) -> list[str]:
     changed = []
     for i, (p, nb) in enumerate(zip(paths, nbs, strict=True)):
         _put(nb, 1, "nav-header", header_source(entries, i, url))
-        _put(nb, 2, "colab-setup", colab_source(url), kind="code")
+        extras = nb.metadata.get("kmeans_in_depth", {}).get("extras")
+        _put(nb, 2, "colab-setup", colab_source(url, extras), kind="code")
         _put(nb, -1, "nav-footer", footer_source(entries, i))
         if i == 0:
             _put(nb, 3, "contents", "## Contents\n\n" + contents_table(rows, ""))

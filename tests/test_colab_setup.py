@@ -27,6 +27,19 @@ def colab_cell(path: Path) -> str:
 
 
 @pytest.fixture
+def colab(monkeypatch):
+    """A stand-in for Colab's ``google.colab`` module that records enabling the custom widget manager."""
+    enabled = []
+    module = types.ModuleType("google.colab")
+    module.output = types.SimpleNamespace(enable_custom_widget_manager=lambda: enabled.append(True))
+    google = types.ModuleType("google")
+    google.colab = module
+    monkeypatch.setitem(sys.modules, "google", google)
+    monkeypatch.setitem(sys.modules, "google.colab", module)
+    return enabled
+
+
+@pytest.fixture
 def calls(monkeypatch):
     seen = []
 
@@ -47,11 +60,15 @@ def test_outside_colab_it_does_nothing_and_prints_nothing(path, calls, capsys, m
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
-def test_on_colab_it_installs_fig_code_from_the_repository(path, calls, monkeypatch):
-    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+def test_on_colab_it_installs_fig_code_from_the_repository(path, calls, colab):
     exec(compile(colab_cell(path), str(path), "exec"), {})
     assert len(calls) == 1
     args, kwargs = calls[0]
     assert args[:4] == [sys.executable, "-m", "pip", "install"]
-    assert f"git+{repository_url(ROOT)}" in args
+    # No --upgrade: what Colab preinstalls (ipywidgets 7.7.1) stays, so no runtime restart is needed.
+    assert not {"-U", "--upgrade", "--force-reinstall"} & set(args)
+    extras = nbformat.read(path, as_version=4).metadata.get("kmeans_in_depth", {}).get("extras")
+    name = "kmeans-in-depth" + (f"[{','.join(extras)}]" if extras else "")
+    assert f"{name} @ git+{repository_url(ROOT)}" in args
     assert kwargs.get("check") is True
+    assert colab == [True], "Colab needs its custom widget manager for third-party widgets"
