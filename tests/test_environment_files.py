@@ -123,3 +123,28 @@ def test_the_pin_parser_itself_rejects_loose_lines(text, ok):
     else:
         with pytest.raises(AssertionError):
             requirements_pins(text)
+
+
+def _sanitize(text: str) -> str:
+    from nbval.plugin import get_sanitize_patterns
+
+    for regex, replace in get_sanitize_patterns((ROOT / "tests" / "sanitize.cfg").read_text()):
+        text = re.sub(regex, replace, text)
+    return text
+
+
+def test_the_setup_check_compares_equal_on_every_python_the_readme_promises():
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "00-Index.ipynb", as_version=4)
+    (cell,) = [c for c in nb.cells if c.get("id") == "check"]
+    stored = "".join(o.get("text", "") for o in cell.outputs)
+    line = re.search(r"(?m)^python +(3\.\d+) .*ok$", stored)
+    assert line, "the setup check prints the Python version and ok"
+    for other in ("3.11", "3.12", "3.13", "3.14"):
+        ran = stored.replace(line.group(0), line.group(0).replace(line.group(1), other, 1))
+        assert _sanitize(ran) == _sanitize(stored)
+    # ... and only the version is hidden: a TOO OLD Python, or another library version, still differs.
+    old = stored.replace(line.group(0), line.group(0)[: -len("ok")] + "TOO OLD")
+    assert _sanitize(old) != _sanitize(stored)
+    assert _sanitize(stored.replace("numpy         2", "numpy         1")) != _sanitize(stored)
