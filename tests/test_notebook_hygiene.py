@@ -274,3 +274,49 @@ def test_no_rainbow_colormaps(path):
 def test_the_colormap_check_can_fail():
     assert RAINBOW.findall('plt.scatter(x, y, cmap="jet")') == [("jet", "")]
     assert RAINBOW.findall('cmap="viridis"') == []
+
+
+NOTE_MARKER = "**For the instructor:**"
+MAX_PROSE_WORDS = 2500
+
+
+def _slide_type(cell) -> str | None:
+    return cell.metadata.get("slideshow", {}).get("slide_type")
+
+
+def prose_words(nb) -> int:
+    """Words a learner reads: markdown, leaving out instructor notes and folded solutions."""
+    words = 0
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or _slide_type(cell) == "notes":
+            continue
+        text = re.sub(r"<details>.*?</details>", " ", cell.source, flags=re.S)
+        words += len(text.split())
+    return words
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_instructor_notes_say_they_are_for_the_instructor(path):
+    # A learner working alone reads notes cells as ordinary text: they must not look like orders to them.
+    for i, cell in enumerate(load(path).cells):
+        if cell.cell_type == "markdown" and _slide_type(cell) == "notes":
+            assert cell.source.lstrip().startswith(NOTE_MARKER), (
+                f"cell {i} is an instructor note that does not begin with {NOTE_MARKER!r}: "
+                f"{cell.source[:80]!r}"
+            )
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_prose_fits_the_stated_time(path):
+    words = prose_words(load(path))
+    assert words <= MAX_PROSE_WORDS, f"{words} words of prose (at most {MAX_PROSE_WORDS})"
+
+
+def test_the_prose_word_count_leaves_out_notes_and_solutions():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("one two three"),
+        nbformat.v4.new_markdown_cell("four <details><summary>S</summary> a b c d </details> five"),
+        nbformat.v4.new_markdown_cell("x y z", metadata={"slideshow": {"slide_type": "notes"}}),
+    ]
+    assert prose_words(nb) == 5
