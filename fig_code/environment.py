@@ -13,8 +13,13 @@ DISTRIBUTION = "kmeans-in-depth"
 MIN_PYTHON = (3, 11)
 
 
-def _requirements() -> list[Requirement]:
-    return [Requirement(r) for r in metadata.requires(DISTRIBUTION) or [] if "extra ==" not in r]
+def _requirements() -> list[Requirement] | None:
+    """fig_code's declared dependencies, or None when fig_code was not installed with pip."""
+    try:
+        declared = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return None
+    return [Requirement(r) for r in declared if "extra ==" not in r]
 
 
 def check_environment(*, verbose: bool = True) -> bool:
@@ -32,7 +37,16 @@ def check_environment(*, verbose: bool = True) -> bool:
     py = f"{sys.version_info[0]}.{sys.version_info[1]}"
     need = ".".join(map(str, MIN_PYTHON))
     lines.append(f"{'python':<14}{py:<10}>={need:<12}{'ok' if ok_all else 'TOO OLD'}")
-    for req in _requirements():
+    requirements = _requirements()
+    if requirements is None:
+        # fig_code imported from a folder (copied, or on sys.path) rather than installed: its
+        # dependency ranges are unknown, so say how to install it instead of crashing.
+        ok_all = False
+        lines.append(
+            f"{DISTRIBUTION:<14}{'missing':<10}{'any':<14}PLEASE INSTALL (pip install -r requirements.txt)"
+        )
+        requirements = []
+    for req in requirements:
         try:
             have = metadata.version(req.name)
         except metadata.PackageNotFoundError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import re
+import sys
 
 import numpy as np
 import pytest
@@ -143,3 +145,36 @@ def test_check_environment_flags_a_missing_library(monkeypatch, capsys):
     monkeypatch.setattr(environment.metadata, "version", fake_version)
     assert environment.check_environment() is False
     assert "missing" in capsys.readouterr().out
+
+
+def test_check_environment_flags_an_old_python(monkeypatch, capsys):
+    from fig_code import environment
+
+    monkeypatch.setattr(environment, "MIN_PYTHON", (sys.version_info[0], sys.version_info[1] + 1))
+    assert environment.check_environment() is False
+    out = capsys.readouterr().out
+    assert re.search(r"(?m)^python .*TOO OLD$", out) and "Something is missing" in out
+
+
+def test_check_environment_flags_a_library_older_than_its_range(monkeypatch, capsys):
+    from fig_code import environment
+
+    real = environment.metadata.version
+    monkeypatch.setattr(
+        environment.metadata, "version", lambda n: "1.0.0" if n == "numpy" else real(n)
+    )
+    assert environment.check_environment() is False
+    out = capsys.readouterr().out
+    assert re.search(r"(?m)^numpy +1\.0\.0 .*PLEASE INSTALL OR UPGRADE$", out)
+
+
+def test_check_environment_without_fig_code_installed_says_how_to_install(monkeypatch, capsys):
+    from fig_code import environment
+
+    def not_installed(name):
+        raise environment.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(environment.metadata, "requires", not_installed)
+    assert environment.check_environment() is False
+    out = capsys.readouterr().out
+    assert "kmeans-in-depth" in out and "pip install -r requirements.txt" in out
