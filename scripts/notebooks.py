@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -58,15 +59,32 @@ def merge_streams(nb: nbformat.NotebookNode) -> None:
         cell.outputs = merged
 
 
+def sanitize(text: str, root: Path = ROOT) -> str:
+    """``text`` with nbval's sanitizers (tests/sanitize.cfg) applied, as strict nbval compares it."""
+    cfg = root / "tests" / "sanitize.cfg"
+    if cfg.exists():
+        pairs = re.findall(r"^regex: (.*)$\n^replace: (.*)$", cfg.read_text(), flags=re.M)
+        for regex, replace in pairs:
+            text = re.sub(regex, replace, text)
+    return text
+
+
 def comparable(nb: nbformat.NotebookNode) -> str:
-    """The notebook's text with what legitimately changes on every run blanked: widget model ids, and
-    the outputs of cells tagged ``nbval-ignore-output`` (timings, which the prose says vary)."""
+    """The notebook's text with what legitimately changes on every run blanked: widget model ids, the
+    outputs of cells tagged ``nbval-ignore-output`` (timings, which the prose says vary), and what nbval's
+    sanitizers hide (the Python version in the setup check)."""
     copy = nbformat.from_dict(nbformat.reads(nbformat.writes(nb), as_version=4))
     merge_streams(copy)
+    copy.metadata.get("language_info", {}).pop("version", None)
     for cell in copy.cells:
         if "nbval-ignore-output" in cell.get("metadata", {}).get("tags", []):
             cell.outputs = []
         for out in cell.get("outputs", []):
+            if "text" in out:
+                out["text"] = sanitize(out["text"])
+            for key, value in out.get("data", {}).items():
+                if key.startswith("text/") and isinstance(value, str):
+                    out["data"][key] = sanitize(value)
             view = out.get("data", {}).get(WIDGET_VIEW)
             if view is not None:
                 view["model_id"] = ""

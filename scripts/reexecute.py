@@ -45,6 +45,8 @@ def execute(path: Path, *, timeout: int = 300) -> tuple[bool, float]:
     client.execute()
     seconds = time.perf_counter() - start
     nb.metadata.pop("widgets", None)
+    # The exact Python that ran it would make every re-run on another Python a change (see comparable).
+    nb.metadata.get("language_info", {}).pop("version", None)
     merge_streams(nb)
     if path.exists() and comparable(read(path)) == comparable(nb):
         return False, seconds  # only widget model ids differ: keep the file as it is
