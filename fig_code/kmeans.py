@@ -7,7 +7,8 @@ Two public functions:
 - ``kmeans_steps(X, n_clusters)`` records every half-step (initialise, assign, update, assign, ...)
   as a list of ``Step`` objects, for pictures and the step-through widget.
 
-Both are built from the same small private functions, which is what notebook 02 shows:
+Both are built from the same small private functions, the two steps notebook 02's exercises have
+the learner write, plus the handling of empty clusters:
 
 - ``_assign(X, centers)``: the E-step (each point goes to its nearest centre);
 - ``_update(X, labels, centers)``: the M-step (each centre moves to the mean of its points),

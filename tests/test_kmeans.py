@@ -242,8 +242,8 @@ def test_more_clusters_than_distinct_points_is_where_lloyd_and_sklearn_differ():
     X = np.array([[5.0, 0.0]] * 3 + [[0.0, 0.0], [0.0, 5.0]])  # 3 distinct points, k = 4
     for init in (
         [[5.0, 0.0], [0.0, 0.0], [0.0, 5.0], [9.0, 9.0]],  # largest cluster first
-        [[9.0, 9.0], [5.0, 0.0], [0.0, 0.0], [0.0, 5.0]],
-    ):  # largest cluster later
+        [[9.0, 9.0], [5.0, 0.0], [0.0, 0.0], [0.0, 5.0]],  # largest cluster later
+    ):
         init = np.array(init)
         empty = int(np.flatnonzero((init == 9.0).all(axis=1))[0])
         centers, labels, inertia, _ = lloyd(X, init)
