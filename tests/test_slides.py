@@ -10,8 +10,9 @@ folder and opened from ``file://`` in headless Chromium (Debian's ``chromium``, 
 ready, then visits every slide through reveal.js's API (``Reveal.getSlides()``, ``Reveal.slide(h, v, f)``,
 all fragments shown) and fails, listing each offending slide as ``h/v: height, first words``, on
 
-- a deck that does not start (reveal.js not ready within the timeout, an uncaught page error) or that
-  tried to fetch anything from the network;
+- a deck that does not start (reveal.js not ready within the timeout, an uncaught page error), that
+  tried to fetch anything from the network, that lacks the speaker-notes plugin (or, for a lecture,
+  any speaker note) or that has an empty slide;
 - a slide whose content is taller than the design height (700 px);
 - a code or output block (``pre``) that is wider than its box or than the slide (its lines are cut).
 
@@ -336,6 +337,7 @@ async ([h, v, fragments]) => {
     height: slide.scrollHeight,
     width: slide.scrollWidth,
     text: text.slice(0, 60),
+    empty: !text && !slide.querySelector('img, svg, canvas, video, table'),
     cut,
   };
 }
@@ -433,6 +435,8 @@ def test_deck_fits_the_screen_offline(path: Path, browser, deck_dir: Path) -> No
         assert result["notes"], f"{path.name}: the deck has no speaker notes (aside.notes)"
     slides = result["slides"]
     assert len(slides) >= 2, f"{path.name}: the deck has {len(slides)} slide(s)"
+    empty = [f"{m['h']}/{m['v']}" for m in slides if m["empty"]]
+    assert not empty, f"{path.name}: empty slides (h/v): {empty}"
     tall, cut = _report(result)
     print(
         f"{path.name}: {len(slides)} slides, {len(tall)} taller than {result['height']} px, "
