@@ -160,7 +160,7 @@ def check_psnr(answer, original, approximation) -> CheckResult:
             "there is no answer yet: the variable still holds None.",
             "PSNR compares the mean squared error (the average over every pixel and channel) with "
             f"the largest possible squared value, {peak:g} squared, on a logarithmic scale in "
-            "decibels: the formula is in the section *K-means picks the palette*. Work in floats, "
+            "decibels: the formula is in the section 'K-means picks the palette'. Work in floats, "
             "not uint8.",
         )
     arr = as_float_array(answer)
