@@ -15,8 +15,10 @@ from .labels import contingency_table, label_mapping, match_labels
 from .plotting import cluster_colors, data_limits, plot_clusters, plot_kmeans_steps, plot_voronoi
 from .quantize import (
     color_histogram,
+    jpeg_roundtrip,
     kmeans_quantize,
     pillow_quantize,
+    png_bit_depth,
     png_size,
     psnr,
     quantize_colors,
@@ -32,6 +34,7 @@ __all__ = [
     "contingency_table",
     "data_limits",
     "figure_to_png",
+    "jpeg_roundtrip",
     "kmeans_quantize",
     "kmeans_steps",
     "label_mapping",
@@ -49,6 +52,7 @@ __all__ = [
     "plot_kmeans_steps",
     "plot_palette",
     "plot_voronoi",
+    "png_bit_depth",
     "png_size",
     "psnr",
     "quantize_colors",

@@ -65,16 +65,18 @@ class ColorCompressionWidget(FrameWidget):
         height, width = image.shape[:2]
         scale = min(1.0, MAX_WIDTH / width)
         img_w, img_h = round(width * scale), round(height * scale)
-        margin, title_h, gap, label_h, palette_h = 16, 44, 10, 26, 84
+        # Tight vertical spacing: with a one-line banner above it, the frame of a 427-pixel-high
+        # photo fits a 700-pixel slide (scripts/slides.py).
+        margin, title_h, gap, label_h, palette_h, bottom = 16, 34, 6, 22, 84, 6
         fig_w = img_w + 2 * margin
-        fig_h = title_h + img_h + gap + label_h + palette_h + margin
+        fig_h = title_h + img_h + gap + label_h + palette_h + bottom
         self._fig = new_figure((fig_w / dpi, fig_h / dpi), dpi=dpi)
 
-        def box(left, bottom, w, h):  # pixel box (from the bottom left) -> figure fraction
-            return (left / fig_w, bottom / fig_h, w / fig_w, h / fig_h)
+        def box(left, low, w, h):  # pixel box (from the bottom left) -> figure fraction
+            return (left / fig_w, low / fig_h, w / fig_w, h / fig_h)
 
         self._ax_image = self._fig.add_axes(box(margin, fig_h - title_h - img_h, img_w, img_h))
-        self._ax_palette = self._fig.add_axes(box(margin, margin, img_w, palette_h))
+        self._ax_palette = self._fig.add_axes(box(margin, bottom, img_w, palette_h))
         self._ax_image.set_axis_off()
         self._artist = self._ax_image.imshow(
             image, interpolation="nearest" if scale == 1 else "antialiased"
@@ -84,7 +86,7 @@ class ColorCompressionWidget(FrameWidget):
         )
         self._fig.text(
             margin / fig_w,
-            (margin + palette_h + label_h / 2) / fig_h,
+            (bottom + palette_h + label_h / 2) / fig_h,
             "the palette, from dark to light",
             ha="left",
             va="center",

@@ -20,7 +20,8 @@ No pixel is dropped and the image is never downsampled. ``benchmarks/quantize_co
 speed and quality with ``KMeans`` on every pixel and with other quantizers.
 
 For those comparisons this module also offers :func:`kmeans_quantize` (plain ``KMeans`` fitted on all
-or some of the pixels), :func:`pillow_quantize` (Pillow's own quantizers) and :func:`png_size`.
+or some of the pixels), :func:`pillow_quantize` (Pillow's own quantizers), :func:`png_size`,
+:func:`png_bit_depth` and :func:`jpeg_roundtrip`.
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ from ._validation import check_int
 
 __all__ = [
     "color_histogram",
+    "jpeg_roundtrip",
     "kmeans_quantize",
     "pillow_quantize",
+    "png_bit_depth",
     "png_size",
     "psnr",
     "quantize_colors",
@@ -634,6 +637,25 @@ def pillow_quantize(
     return np.asarray(paletted.convert("RGB")), table[used]
 
 
+def _as_pillow_image(image) -> Image.Image:
+    """A Pillow image as is, or a uint8 RGB array as a Pillow image; else ValueError."""
+    if isinstance(image, Image.Image):
+        return image
+    array = _check_image(image)
+    if array.dtype != np.uint8:
+        raise ValueError(
+            f"image must be uint8 (or a PIL image); got {array.dtype} (convert a float image in "
+            "[0, 1] with (image * 255).round().astype(np.uint8))"
+        )
+    return Image.fromarray(array)
+
+
+def _png_bytes(image) -> bytes:
+    buffer = io.BytesIO()
+    _as_pillow_image(image).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def png_size(image) -> int:
     """Size in bytes of ``image`` written as a PNG file (in memory), with Pillow's defaults.
 
@@ -647,11 +669,65 @@ def png_size(image) -> int:
     >>> png_size(np.zeros((8, 8, 3), dtype=np.uint8)) < 8 * 8 * 3
     True
     """
-    if not isinstance(image, Image.Image):
-        array = _check_image(image)
-        if array.dtype != np.uint8:
-            raise ValueError(f"image must be uint8 (or a PIL image); got {array.dtype}")
-        image = Image.fromarray(array)
+    return len(_png_bytes(image))
+
+
+def png_bit_depth(image) -> int:
+    """Bits per sample that Pillow writes in the PNG header of ``image`` (its IHDR bit depth).
+
+    For a paletted image (mode "P") that is the size of each stored palette index, before the PNG's
+    DEFLATE compression: PNG allows only 1, 2, 4 or 8 bits per index, and Pillow picks the smallest
+    that holds the palette (8 for a palette of 17 to 256 colours). For an RGB image it is the bits
+    per channel, 8.
+
+    Parameters
+    ----------
+    image : PIL.Image.Image or uint8 array of shape (height, width, 3)
+
+    Examples
+    --------
+    >>> from PIL import Image
+    >>> paletted = Image.new("P", (4, 4))
+    >>> paletted.putpalette([0, 0, 0, 255, 255, 255])  # two colours
+    >>> png_bit_depth(paletted), png_bit_depth(np.zeros((4, 4, 3), dtype=np.uint8))
+    (1, 8)
+    """
+    data = _png_bytes(image)
+    # 8-byte signature, then the IHDR chunk: length (4), type (4), width (4), height (4), bit depth
+    return data[24]
+
+
+def jpeg_roundtrip(image, quality: int = 75) -> tuple[np.ndarray, int]:
+    """Write ``image`` as a JPEG file (in memory) at ``quality``, read it back: (decoded, bytes).
+
+    Pillow's JPEG encoder with its defaults apart from ``quality`` (so 4:2:0 chroma subsampling).
+
+    Parameters
+    ----------
+    image : uint8 array of shape (height, width, 3)
+        RGB image.
+    quality : int, default 75
+        JPEG quality, 1 (smallest file, worst image) to 95 (Pillow advises against higher values).
+
+    Returns
+    -------
+    decoded : uint8 array of the same shape as ``image``
+        The image as a JPEG decoder shows it.
+    n_bytes : int
+        The size of the JPEG file.
+
+    Examples
+    --------
+    >>> img = np.full((16, 16, 3), 128, dtype=np.uint8)
+    >>> decoded, n_bytes = jpeg_roundtrip(img, quality=50)
+    >>> decoded.shape, decoded.dtype, n_bytes < 16 * 16 * 3
+    ((16, 16, 3), dtype('uint8'), True)
+    """
+    pillow_image = _as_pillow_image(_check_image(image))
+    quality = check_int(quality, name="quality", low=1, high=95)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.tell()
+    pillow_image.save(buffer, format="JPEG", quality=quality)
+    n_bytes = buffer.tell()
+    buffer.seek(0)
+    with Image.open(buffer) as decoded:
+        return np.asarray(decoded.convert("RGB")), n_bytes

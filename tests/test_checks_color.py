@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from sklearn.datasets import load_sample_image
@@ -225,3 +227,121 @@ def test_quantized_image_with_pixels_not_on_their_nearest_colour(flower, flower1
     shifted = palette[(index + 1) % len(palette)].reshape(q.shape)
     result = check_quantized_image(shifted, palette, flower, 16)
     assert not result.passed and "nearest palette colour" in result.message
+
+
+# --- hints grow with the attempt; the slips learners make on the notebook's own images ---------------
+CODE = re.compile(r"np\.|\w\(|=|\*\*|\.reshape|axis")  # a call, an assignment, NumPy...
+
+
+@pytest.fixture(scope="module")
+def photos():
+    china = load_sample_image("china.jpg")
+    full_flower = load_sample_image("flower.jpg")
+    return china, full_flower, quantize_colors(china, 64, random_state=0)[0]
+
+
+def test_unanswered_exercises_get_a_nudge_in_words_not_code(photos):
+    china, flower, quantized = photos
+    results = [
+        check_distinct_colors(None, flower),
+        check_psnr(None, china, quantized),
+        check_quantized_image(None, None, flower, 16),
+        check_paletted_size(None, flower.shape, 16),
+    ]
+    for result in results:
+        assert not result.passed and "no answer yet" in result.message
+        assert result.hint and not CODE.search(result.hint), result.hint
+
+
+def test_a_wrong_answer_gets_code_level_help(photos):
+    china, flower, quantized = photos
+    assert "np.unique" in check_distinct_colors(12345, flower).hint
+    assert "np.mean" in check_psnr(50.0, china, quantized).hint
+    assert "np.log2" in check_paletted_size(1000, flower.shape, 16).hint
+
+
+def test_psnr_rounded_as_a_careful_learner_would_passes(photos):
+    china, _, quantized = photos
+    truth = psnr(china, quantized)
+    for answer in (round(truth, 1), round(truth, 2), round(truth, 3), f"{truth:.2f}"):
+        assert check_psnr(float(answer), china, quantized), answer
+    whole = check_psnr(float(round(truth)), china, quantized)
+    assert not whole.passed and "nearest decibel" in whole.message
+
+
+def _psnr_with(a, b, peak=255.0):
+    return 10 * np.log10(peak**2 / np.mean((a.astype(float) - b.astype(float)) ** 2))
+
+
+@pytest.mark.parametrize(
+    ("mistake", "words"),
+    [
+        (lambda c, f, q: _psnr_with(f, q), "with flower.jpg"),
+        (lambda c, f, q: _psnr_with(c, f), "original with flower.jpg"),
+        (lambda c, f, q: _psnr_with(c, c), "with itself"),
+        (lambda c, f, q: 255**2 / _mse(c, q), "logarithm is missing"),
+        (lambda c, f, q: np.log10(255**2 / _mse(c, q)), "bels"),
+        (lambda c, f, q: 20 * np.log10(255**2 / _mse(c, q)), "twice the PSNR"),
+        (lambda c, f, q: _psnr_with(c / 255, q / 255), "kept a peak value of 255"),
+        (lambda c, f, q: _psnr_with(c / 255, q, peak=1.0), "only one of the two images"),
+        (lambda c, f, q: _psnr_with(c, q / 255), "only one of the two images"),
+    ],
+)
+def test_psnr_slips_on_the_notebook_images(photos, mistake, words):
+    china, flower, quantized = photos
+    with np.errstate(divide="ignore"):
+        answer = mistake(china, flower, quantized)
+    result = check_psnr(answer, china, quantized)
+    assert not result.passed and words in result.message, result
+    assert result.hint
+
+
+def test_psnr_float_images_with_a_peak_of_255(flower, flower16):
+    q, _ = flower16
+    result = check_psnr(_psnr_with(flower / 255, q / 255), flower / 255, q / 255)
+    assert not result.passed and "peak value is 1" in result.message
+
+
+def test_distinct_colors_of_the_other_photo(photos):
+    china, flower, _ = photos
+    result = check_distinct_colors(len(np.unique(china.reshape(-1, 3), axis=0)), flower)
+    assert not result.passed and "china.jpg" in result.message
+
+
+def test_distinct_colors_length_of_the_return_counts_pair(flower):
+    pair = np.unique(flower.reshape(-1, 3), axis=0, return_counts=True)
+    result = check_distinct_colors(len(pair), flower)
+    assert not result.passed and "return_counts" in result.message
+
+
+def test_quantized_image_of_the_other_photo(photos):
+    china, flower, _ = photos
+    result = check_quantized_image(*quantize_colors(china, 16, random_state=0), flower, 16)
+    assert not result.passed and "china.jpg" in result.message and "quantize_colors" in result.hint
+
+
+def test_quantized_image_needs_a_palette_the_next_cells_can_use(flower, flower16):
+    from fig_code import plot_palette
+
+    q, palette = flower16
+    floats = palette.astype(float)  # e.g. KMeans' cluster_centers_, unrounded
+    result = check_quantized_image(q, floats, flower, 16)
+    assert not result.passed and "float64" in result.message and "astype(np.uint8)" in result.hint
+    with pytest.raises(ValueError):
+        plot_palette(floats * 1.0 + 0.5)  # what the learner's next cell would do with it
+    extra = np.vstack([palette, [[1, 2, 3]] * 20]).astype(np.uint8)
+    result = check_quantized_image(q, extra, flower, 16)
+    assert not result.passed and "palette has 36 colours" in result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (427 * 640 * 4 / 8 + 16, "3 bytes per colour"),
+        (427 * 640 * 6 / 8 + 3 * 64, "palette of 64 colours"),
+        ((427 * 640 * 4 / 8 + 48) / 1000, "kilobytes"),
+    ],
+)
+def test_paletted_size_more_slips(answer, words):
+    result = check_paletted_size(answer, (427, 640, 3), 16)
+    assert not result.passed and words in result.message and result.hint

@@ -13,8 +13,10 @@ from fig_code.quantize import (
     _nearest,
     _unique_codes,
     color_histogram,
+    jpeg_roundtrip,
     kmeans_quantize,
     pillow_quantize,
+    png_bit_depth,
     png_size,
     psnr,
     quantize_colors,
@@ -316,6 +318,8 @@ def test_comparison_helpers_exported():
     assert fig_code.kmeans_quantize is kmeans_quantize
     assert fig_code.pillow_quantize is pillow_quantize
     assert fig_code.png_size is png_size
+    assert fig_code.png_bit_depth is png_bit_depth
+    assert fig_code.jpeg_roundtrip is jpeg_roundtrip
 
 
 def test_kmeans_quantize_is_kmeans_on_every_pixel(small):
@@ -384,3 +388,52 @@ def test_png_size_is_the_written_size(small):
     assert png_size(paletted) < png_size(small)
     with pytest.raises(ValueError, match="uint8"):
         png_size(small / 255.0)
+
+
+@pytest.mark.parametrize(("n_colors", "bits"), [(2, 1), (3, 2), (4, 2), (16, 4), (17, 8), (64, 8)])
+def test_png_bit_depth_stores_indices_at_1_2_4_or_8_bits(small, n_colors, bits):
+    import io
+
+    paletted = Image.fromarray(small).quantize(n_colors, dither=Image.Dither.NONE)
+    assert png_bit_depth(paletted) == bits
+    with Image.open(io.BytesIO(_png(paletted))) as reread:  # Pillow reads back what we say
+        assert reread.mode == "P" and reread.info.get("bits", bits) == bits
+    assert png_bit_depth(small) == 8  # RGB: 8 bits per channel
+
+
+def _png(image) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_jpeg_roundtrip_is_pillows_jpeg(small):
+    import io
+
+    decoded, n_bytes = jpeg_roundtrip(small, quality=60)
+    buffer = io.BytesIO()
+    Image.fromarray(small).save(buffer, format="JPEG", quality=60)
+    assert n_bytes == len(buffer.getvalue())
+    buffer.seek(0)
+    np.testing.assert_array_equal(decoded, np.asarray(Image.open(buffer).convert("RGB")))
+    assert decoded.shape == small.shape and decoded.dtype == np.uint8
+    low, high = jpeg_roundtrip(small, 20), jpeg_roundtrip(small, 90)
+    assert low[1] < high[1] and psnr(small, low[0]) < psnr(small, high[0])
+
+
+@pytest.mark.parametrize(
+    ("image", "quality", "match"),
+    [
+        ("small/255", 75, "must be uint8"),
+        ("grey", 75, "grey image"),
+        ("small", 0, "quality must be between 1 and 95"),
+        ("small", 96, "quality must be between 1 and 95"),
+        ("small", 75.0, "quality must be an integer"),
+    ],
+)
+def test_jpeg_roundtrip_bad_input(small, image, quality, match):
+    arrays = {"small": small, "small/255": small / 255.0, "grey": small[..., 0]}
+    with pytest.raises(ValueError, match=match):
+        jpeg_roundtrip(arrays[image], quality)
