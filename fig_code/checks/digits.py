@@ -35,7 +35,7 @@ _ACCURACY_HINT = (
     "rows, cols = linear_sum_assignment(table, maximize=True) gives the best one-to-one pairs; "
     "table[rows, cols].sum() / table.sum() is the share of images they get right."
 )
-_NONE = "nothing to check yet: {name} still holds None. Replace the None with your code and run it."
+_NONE = "{name} still holds None: replace the None with your code and run that cell again."
 _OTHER_MESSAGE = "{what} of the other clustering (the ten-restart model), not of the single run."
 _OTHER_HINT = "Use labels_one (the single run), not km.labels_."
 
