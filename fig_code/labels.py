@@ -142,21 +142,23 @@ def _by_first_appearance(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _mapping_indices(counts: np.ndarray) -> np.ndarray:
     """For every row (cluster) of ``counts``, the column (class) it is named after.
 
-    One assignment on an augmented table: the class columns, plus one "majority" column per cluster
+    One assignment, on the augmented table: the class columns, plus one "majority" column per cluster
     beyond the number of classes, worth each cluster's largest count. With more clusters than classes
-    the table is square, so every class column is taken by exactly one cluster and the other clusters
-    take their majority class; the total is the largest any naming reaches in which every class is
-    predicted. With as many clusters as classes or fewer, there is no majority column: the best
+    that table is square, so every class column is taken by exactly one cluster and the others take
+    their majority class; the total is the largest any naming reaches in which every class is
+    predicted. With as many clusters as classes or fewer there is no majority column: the best
     one-to-one matching.
+
+    The augmented table is solved in its equivalent small form: subtracting each cluster's majority
+    count from its row changes every complete assignment's total by the same constant, the majority
+    columns then all score 0, and what is left is the rectangular (n_clusters, n_classes) table of
+    gains over the majority, in which ``linear_sum_assignment`` gives every class one cluster (or,
+    with fewer clusters, every cluster one class). Same optimum, at the cost of the small table.
     """
-    n_clusters, n_classes = counts.shape
-    extra = max(n_clusters - n_classes, 0)
     majority = counts.max(axis=1, keepdims=True)
-    augmented = np.hstack([counts, np.repeat(majority, extra, axis=1)])
-    rows, cols = linear_sum_assignment(augmented, maximize=True)
-    mapping = counts.argmax(axis=1)  # a majority column stands for the cluster's majority class
-    covers = cols < n_classes
-    mapping[rows[covers]] = cols[covers]
+    rows, cols = linear_sum_assignment(counts - majority, maximize=True)
+    mapping = counts.argmax(axis=1)  # clusters not needed to cover a class keep their majority
+    mapping[rows] = cols
     return mapping
 
 
