@@ -28,8 +28,8 @@ _ACCURACY_NUDGE = (
 )
 # After a wrong answer: code-level help.
 _TABLE_HINT = (
-    "Start from np.zeros({shape}, dtype=int) and add 1 at [cluster, digit] for every sample, e.g. with "
-    "np.add.at(table, (labels_one, y), 1); row k, column d then counts cluster == k and digit == d."
+    "Start from np.zeros({shape}, dtype=int) and add 1 at [its cluster, its digit] for every image: "
+    "np.add.at(table, (row_indices, column_indices), 1) does that in one call, once per sample."
 )
 _ACCURACY_HINT = (
     "rows, cols = linear_sum_assignment(table, maximize=True) gives the best one-to-one pairs; "
