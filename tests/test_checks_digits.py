@@ -39,7 +39,7 @@ def test_table_right_answers_pass(digits):
     clusters, y, table = digits
     by_add_at = np.zeros((10, 10), dtype=int)
     np.add.at(by_add_at, (clusters, y), 1)
-    for answer in (table, by_add_at, by_add_at.astype(float), by_add_at.tolist()):
+    for answer in (table, by_add_at, by_add_at.astype(float)):
         result = check_contingency_table(answer, clusters, y)
         assert isinstance(result, CheckResult)
         assert result.passed
@@ -146,7 +146,8 @@ def test_accuracy_non_answers_give_feedback_not_errors(digits, answer):
         ([0, 1, 1], [0, 1], "same length"),
         ([], [], "empty"),
         ([[0, 1]], [0, 1], "1-D"),
-        ([0.5, 1.5], [0, 1], "integer labels"),
+        ([0.5, 1.5], [0, 1], "labels"),
+        ([0, 1], [0, "b"], "mixes strings"),
     ],
 )
 def test_bad_labels_raise(check, clusters, y, words):
@@ -197,16 +198,106 @@ def test_the_other_models_labels_are_named(digits, ten_restarts):
     assert check_matched_accuracy(truth, clusters, y, other_clusters=ten_restarts)
 
 
-def test_two_decimals_are_not_enough(digits):
+def test_two_decimals_pass_one_does_not(digits):
     clusters, y, _ = digits
     truth = np.mean(match_labels(clusters, y) == y)
     assert abs(round(truth, 2) - truth) > 5e-4  # otherwise this test proves nothing
-    result = check_matched_accuracy(round(truth, 2), clusters, y)
-    assert not result and "3 decimals" in result.hint
+    assert check_matched_accuracy(round(truth, 2), clusters, y)
     assert check_matched_accuracy(round(truth, 3), clusters, y)
+    result = check_matched_accuracy(round(truth, 1), clusters, y)
+    assert not result and "2 decimals" in result.hint
 
 
 def test_other_clusters_of_the_wrong_length_raise(digits):
     clusters, y, _ = digits
     with pytest.raises(ValueError, match="same length"):
         check_matched_accuracy(0.5, clusters, y, other_clusters=clusters[:-1])
+
+
+# --- issue 10: hints grow with the attempt, slips are named, no "Correct" the next cells crash on ---
+
+
+CODE = ("np.", "(", "=", "[", "linear_sum_assignment", "add.at")
+
+
+@pytest.mark.parametrize("check", [check_contingency_table, check_matched_accuracy])
+def test_an_unanswered_exercise_gets_a_nudge_in_words_not_code(digits, check):
+    clusters, y, _ = digits
+    result = check(None, clusters, y)
+    assert not result and result.hint
+    for piece in CODE:
+        assert piece not in result.message + result.hint, piece
+
+
+def test_a_wrong_answer_gets_code_level_help(digits):
+    clusters, y, table = digits
+    assert "np.add.at" in check_contingency_table(_move_one(table), clusters, y).hint
+    assert "linear_sum_assignment" in check_matched_accuracy(0.5, clusters, y).hint
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda t: t.tolist(), "np.array(table)"),
+        (lambda t: tuple(map(tuple, t)), "np.array(table)"),
+    ],
+)
+def test_right_counts_in_a_container_the_next_cells_cannot_index_fail(digits, make, words):
+    clusters, y, table = digits
+    result = check_contingency_table(make(table), clusters, y)
+    assert not result and "NumPy array" in result.message and words in result.hint
+
+
+def test_a_dataframe_table_is_asked_to_become_an_array(digits):
+    pd = pytest.importorskip("pandas")
+    clusters, y, table = digits
+    frame = pd.crosstab(clusters, y)
+    result = check_contingency_table(frame, clusters, y)
+    assert not result and "DataFrame" in result.message and "to_numpy" in result.hint
+
+
+@pytest.mark.parametrize(("axis", "words"), [(0, "images per class"), (1, "cluster sizes")])
+def test_a_table_summed_over_one_axis_is_named(digits, axis, words):
+    clusters, y, table = digits
+    result = check_contingency_table(table.sum(axis=axis), clusters, y)
+    assert not result and words in result.message
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message_word", "hint_word"),
+    [
+        (lambda t, n: np.trace(t) / n, "np.trace", "linear_sum_assignment"),
+        (lambda t, n: np.trace(t), "np.trace", "divide"),
+        (lambda t, n: t.max(axis=0).sum() / n, "wrong axis", "linear_sum_assignment"),
+        (lambda t, n: t[linear_sum_assignment(-t)], "matched pairs", ".sum()"),
+        (lambda t, n: t[linear_sum_assignment(-t)] / n, "one per cluster", "table.sum()"),
+        (lambda t, n: t[linear_sum_assignment(-t)].sum() / len(t), "number of clusters", "images"),
+        (
+            lambda t, n: np.mean(t[linear_sum_assignment(-t)] / t.sum(axis=1)),
+            "average over clusters",
+            "divide once",
+        ),
+    ],
+)
+def test_common_slips_are_diagnosed(digits, mistake, message_word, hint_word):
+    clusters, y, table = digits
+    result = check_matched_accuracy(mistake(table, len(y)), clusters, y)
+    assert not result
+    assert message_word in result.message, result.message
+    assert hint_word in result.hint, result.hint
+
+
+def test_the_trap_is_real_for_the_slips(digits):
+    """The slips above give values far enough from the truth that the check can tell them apart."""
+    clusters, y, table = digits
+    truth = np.mean(match_labels(clusters, y) == y)
+    n = len(y)
+    for wrong in (np.trace(table) / n, table.max(axis=0).sum() / n, table.max(axis=1).sum() / n):
+        assert abs(wrong - truth) > 5e-3
+
+
+def test_string_labels_work_in_the_checks():
+    clusters = np.array(["a", "a", "b", "b"])
+    y = np.array(["x", "x", "x", "y"])
+    assert check_contingency_table(np.array([[2, 0], [1, 1]]), clusters, y)
+    assert check_matched_accuracy(0.75, clusters, y)

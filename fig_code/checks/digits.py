@@ -17,15 +17,25 @@ from ._feedback import CheckResult, failed, passed
 
 __all__ = ["check_contingency_table", "check_matched_accuracy"]
 
+# Unanswered: a nudge in words, no code (the folded solution is the place for code).
+_TABLE_NUDGE = (
+    "Picture a tally sheet with one row per cluster and one column per digit: every image adds one "
+    "mark to the cell of its own cluster and its own digit. Start from a grid of zeros of that shape."
+)
+_ACCURACY_NUDGE = (
+    "Give every cluster a different digit, choosing the naming that gets the most images right: the "
+    "solver of the toy example finds it from your table. Then count those images and divide by all."
+)
+# After a wrong answer: code-level help.
 _TABLE_HINT = (
-    "Start from np.zeros({shape}, dtype=int) and add 1 at [cluster, digit] for every sample; "
-    "row k, column d then counts the samples with cluster == k and digit == d."
+    "Start from np.zeros({shape}, dtype=int) and add 1 at [its cluster, its digit] for every image: "
+    "np.add.at(table, (row_indices, column_indices), 1) does that in one call, once per sample."
 )
 _ACCURACY_HINT = (
-    "linear_sum_assignment(table, maximize=True) returns the rows and columns of the best "
-    "one-to-one pairs; add up the table at those pairs and divide by the number of samples."
+    "rows, cols = linear_sum_assignment(table, maximize=True) gives the best one-to-one pairs; "
+    "table[rows, cols].sum() / table.sum() is the share of images they get right."
 )
-_NONE = "the variable still holds None: replace the None with your code and run the cell again."
+_NONE = "{name} still holds None: replace the None with your code and run that cell again."
 _OTHER_MESSAGE = "{what} of the other clustering (the ten-restart model), not of the single run."
 _OTHER_HINT = "Use labels_one (the single run), not km.labels_."
 
@@ -49,13 +59,16 @@ def check_contingency_table(answer, clusters, y_true, *, other_clusters=None) ->
     Returns
     -------
     CheckResult
-        Passed when every count is right; otherwise says what the table looks like (transposed,
-        proportions, only 0s and 1s from a fancy-index ``+=``, counts that do not add up, ...) and how
-        to fix it.
+        Passed when every count is right and the table is a NumPy array (the next steps index it
+        as ``table[rows, cols]``); otherwise says what the table looks like (a list or DataFrame,
+        transposed, proportions, summed over one axis, only 0s and 1s from a fancy-index ``+=``,
+        counts that do not add up, ...) and how to fix it. An unanswered ``None`` gets a nudge in
+        words, no code.
 
     Examples
     --------
-    >>> bool(check_contingency_table([[2, 0], [1, 1]], [0, 0, 1, 1], [0, 0, 0, 1]))
+    >>> import numpy as np
+    >>> bool(check_contingency_table(np.array([[2, 0], [1, 1]]), [0, 0, 1, 1], [0, 0, 0, 1]))
     True
     >>> bool(check_contingency_table([[2, 1], [0, 1]], [0, 0, 1, 1], [0, 0, 0, 1]))
     False
@@ -69,10 +82,20 @@ def check_contingency_table(answer, clusters, y_true, *, other_clusters=None) ->
     if other_clusters is not None:
         other_truth, _, _ = contingency_table(other_clusters, y_true)
     if answer is None:
-        return failed(_NONE, hint)
+        return failed(_NONE.format(name="table"), _TABLE_NUDGE)
     arr = as_float_array(answer)
     if arr is None:
         return failed(f"expected {want}; got {describe(answer)}.", hint)
+    if arr.ndim == 1 and arr.shape[0] in truth.shape:
+        for axis, what in (
+            (0, "images per class (summed over the clusters)"),
+            (1, "cluster sizes"),
+        ):
+            if arr.shape == truth.sum(axis=axis).shape and np.allclose(arr, truth.sum(axis=axis)):
+                return failed(
+                    f"these {arr.size} numbers are the {what}: a sum over one axis of the table.",
+                    "Keep the whole table, one count per (cluster, digit) pair: leave out the sum.",
+                )
     if arr.shape != truth.shape:
         if arr.shape == truth.T.shape:
             return failed(
@@ -84,6 +107,13 @@ def check_contingency_table(answer, clusters, y_true, *, other_clusters=None) ->
     if not np.isfinite(arr).all():
         return failed("your table holds NaN or infinite values; counts are whole numbers.", hint)
     if np.array_equal(arr, truth):
+        if not isinstance(answer, np.ndarray):
+            convert = "table.to_numpy()" if hasattr(answer, "to_numpy") else "np.array(table)"
+            return failed(
+                f"the counts are right, but table is a {type(answer).__name__}: the next steps "
+                "(table[:, 9], table[rows, cols]) need a NumPy array.",
+                f"Convert it with table = {convert}.",
+            )
         i, j = np.unravel_index(truth.argmax(), truth.shape)
         return passed(
             f"the {truth.size} counts add up to the {n} samples; the largest, {truth[i, j]}, says "
@@ -136,7 +166,7 @@ def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> 
 
     The mapping pairs each cluster with a different class so that as many samples as possible agree
     (``scipy.optimize.linear_sum_assignment``); ``fig_code.match_labels`` applies it. Answers within
-    0.0005 pass, so a value rounded to three decimals is accepted; two decimals are not enough.
+    0.0005 pass; an answer rounded to two decimals passes too, unless it is what a known slip gives.
 
     Parameters
     ----------
@@ -153,9 +183,11 @@ def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> 
     Returns
     -------
     CheckResult
-        Passed when ``answer`` is the matched accuracy; otherwise says what the answer looks like (the
-        mode mapping's score, rounded too far, a count, a percentage, the minimum matching, ...) and
-        gives a hint.
+        Passed when ``answer`` is the matched accuracy (rounded to two decimals or more); otherwise
+        says what the answer looks like (the mode mapping's score, ``np.trace`` of the unmatched
+        table, a max over the wrong axis, the minimum matching, a count, a percentage, per-cluster
+        values, rounded too far, ...) and gives a hint. An unanswered ``None`` gets a nudge in
+        words, no code.
 
     Examples
     --------
@@ -169,15 +201,56 @@ def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> 
     n = y.shape[0]
     truth = float(np.mean(predicted == y))
     table, _, _ = contingency_table(clusters, y_true)
-    mode = float(table.max(axis=1).sum() / n)
-    rows, cols = linear_sum_assignment(table)
-    worst = float(table[rows, cols].sum() / n)
-    other = None
+    rows, cols = linear_sum_assignment(table, maximize=True)
+    per_cluster = table[rows, cols] / table.sum(axis=1)[rows]
+    slips = [  # (value, message, hint): what the common slips give, tried in this order
+        (
+            table.max(axis=1).sum() / n,
+            "{v} is the score of the mode mapping, where every cluster takes its majority class and "
+            "two clusters may take the same one.",
+            "Each digit may be used by one cluster only: let linear_sum_assignment(table, "
+            "maximize=True) choose the pairs.",
+        ),
+        (
+            table.max(axis=0).sum() / n,
+            "{v} takes the largest count in every COLUMN: for each digit its best cluster, so one "
+            "cluster can be counted for several digits (a max over the wrong axis).",
+            "Pair clusters and digits one-to-one with linear_sum_assignment(table, maximize=True), "
+            "then add up table[rows, cols].",
+        ),
+        (
+            np.trace(table) / n,
+            "{v} is the diagonal of the table, np.trace: it names cluster k after digit k, but "
+            "cluster numbers are arbitrary names, not digits.",
+            "Match first: rows, cols = linear_sum_assignment(table, maximize=True), then sum "
+            "table[rows, cols] instead of the diagonal.",
+        ),
+        (
+            table[linear_sum_assignment(table)].sum() / n,
+            "{v} is the WORST one-to-one mapping: linear_sum_assignment minimises by default.",
+            "Pass maximize=True (or hand it -table).",
+        ),
+        (
+            float(per_cluster.mean()),
+            "{v} is the average over clusters of each cluster's share right: a small cluster "
+            "weighs as much as a big one.",
+            "Count the images right over all clusters and divide once, by the number of images: "
+            "table[rows, cols].sum() / table.sum().",
+        ),
+        (
+            1 - truth,
+            "{v} is the share of images the mapping gets wrong (the error rate).",
+            "Accuracy is the share it gets right: 1 minus your answer.",
+        ),
+    ]
     if other_clusters is not None:
         other = float(np.mean(match_labels(other_clusters, y_true) == y))
+        slips.insert(
+            0, (other, _OTHER_MESSAGE.format(what="{v} is the matched accuracy"), _OTHER_HINT)
+        )
 
     if answer is None:
-        return failed(_NONE, _ACCURACY_HINT)
+        return failed(_NONE.format(name="accuracy_one"), _ACCURACY_NUDGE)
     arr = as_float_array(answer)
     if arr is None:
         return failed(f"expected a number between 0 and 1; got {describe(answer)}.", _ACCURACY_HINT)
@@ -188,54 +261,65 @@ def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> 
                 "The accuracy is the share of samples whose mapped class equals the true one: "
                 "np.mean(predicted == y).",
             )
+        if arr.shape == rows.shape and np.allclose(np.sort(arr), np.sort(table[rows, cols])):
+            return failed(
+                f"these {arr.size} numbers are the counts of the matched pairs, one per cluster.",
+                "Add them up (.sum()) and divide by the number of images.",
+            )
+        if arr.shape == rows.shape:
+            return failed(
+                f"you have {arr.size} values, one per cluster, rather than one accuracy.",
+                "Sum the matched counts over all clusters first, then divide once by table.sum().",
+            )
         return failed(f"expected a single number; got {describe(answer)}.", _ACCURACY_HINT)
     value = float(arr.reshape(-1)[0])
     if not np.isfinite(value):
         return failed(f"your answer is {value}, not a finite number.", _ACCURACY_HINT)
 
-    def near(target: float) -> bool:
-        return abs(value - target) <= 5e-4 + 1e-12
+    def near(target: float, tol: float = 5e-4) -> bool:
+        return abs(value - target) <= tol + 1e-12
 
+    right = int(round(truth * n))
     if near(truth):
         return passed(
             f"the best one-to-one mapping gets {truth:.3f} of the {n} samples right "
-            f"({int(round(truth * n))} of them)."
+            f"({right} of them)."
         )
-    if abs(value - truth) < 5e-3 + 1e-12:
-        return failed(
-            f"{value:g} is close, but rounded too far to tell it from nearby answers.",
-            "Give 3 decimals or more (or no rounding at all).",
+    for target, message, hint in slips:
+        if near(target):
+            return failed(message.format(v=f"{value:.3f}"), hint)
+    if near(truth, 5e-3):  # rounded to 2 decimals, and no slip above gives that value
+        return passed(
+            f"{value:g} is the matched accuracy rounded ({truth:.4f} unrounded): the best one-to-one "
+            f"mapping gets {right} of the {n} samples right."
         )
-    if other is not None and near(other):
+    if near(truth, 5e-2) and np.isclose(value, round(value, 1)):
         return failed(
-            _OTHER_MESSAGE.format(what=f"{value:.3f} is the matched accuracy"), _OTHER_HINT
-        )
-    if near(mode):
-        return failed(
-            f"{value:.3f} is the score of the mode mapping, where every cluster takes its majority "
-            "class and two clusters may take the same one.",
-            "Each class may be used by one cluster only: let linear_sum_assignment(table, "
-            "maximize=True) choose the pairs.",
+            f"{value:g} is close, but one decimal is too coarse to tell it from nearby answers.",
+            "Give 2 decimals or more (or no rounding at all).",
         )
     if abs(value - truth * n) <= 0.5:
         return failed(
             f"{value:g} is the number of samples the mapping gets right, not a share.",
             f"Divide by the number of samples ({n}).",
         )
-    if abs(value - 100 * truth) <= 0.05:
+    n_rows = table.shape[0]
+    if abs(value - truth * n / n_rows) <= 0.05:
+        return failed(
+            f"{value:g} is the number right divided by the number of clusters ({n_rows}).",
+            f"Divide by the number of images ({n}): table.sum(), not len(table).",
+        )
+    if abs(value - 100 * truth) <= 0.5:
         return failed(
             "that is a percentage.",
             "Give the accuracy as a fraction between 0 and 1 (divide by 100).",
         )
-    if near(worst):
+    if abs(value - np.trace(table)) <= 0.5:
         return failed(
-            f"{value:.3f} is the WORST one-to-one mapping: linear_sum_assignment minimises by default.",
-            "Pass maximize=True (or hand it -table).",
-        )
-    if near(1 - truth):
-        return failed(
-            "that is the share of samples the mapping gets wrong (the error rate).",
-            "Accuracy is the share it gets right: 1 minus your answer.",
+            f"{value:g} is the diagonal of the table (np.trace), as a count: it names cluster k "
+            "after digit k, but cluster numbers are arbitrary.",
+            "Match first with linear_sum_assignment(table, maximize=True), sum table[rows, cols], "
+            "and divide by the number of images.",
         )
     if not 0 <= value <= 1:
         return failed(f"an accuracy lies between 0 and 1; got {value:g}.", _ACCURACY_HINT)
