@@ -51,7 +51,8 @@ taller than 700 px and on any code block wider than the slide. Fit by structure,
    - ``fragment``: appears on the same slide at the next key press. It still takes its room on the slide
      (the slide must fit with every fragment shown), so fragments are for suspense, not for space.
    - ``-`` (continue): stays on the current slide.
-   - ``notes``: speaker notes, shown only in the speaker view (``s``). Start them with "Instructor:".
+   - ``notes``: speaker notes, shown only in the speaker view (``s``). Start them with
+     ``**For the instructor:**`` (a hygiene test checks it).
    - ``skip``: not in the deck at all (setup cells, plumbing that the notebook reader needs but the room
      does not).
 
@@ -82,7 +83,7 @@ taller than 700 px and on any code block wider than the slide. Fit by structure,
    ``live-demo`` and give it ``metadata.live_demo``::
 
        "live_demo": {"slide": "Live demo in JupyterLab: step through K-means",
-                     "notes": "Instructor: run the notebook, click Next three times, then Play, ..."}
+                     "notes": "**For the instructor:** run the notebook, click Next three times, then Play, ..."}
 
    (JupyterLab: property inspector, "Advanced Tools", cell metadata.) The deck then shows the one line
    ``slide`` at the top of that cell and adds ``notes`` (what to click) to its speaker notes. A plain
