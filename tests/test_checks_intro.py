@@ -47,6 +47,7 @@ def test_inertia_right_answers_pass(fitted):
         (lambda d, X: d.min(axis=1).sum(), "square"),  # distances, not squared
         (lambda d, X: np.sqrt((d.min(axis=1) ** 2).sum()), "square root"),  # root of the inertia
         (lambda d, X: (d.min(axis=1) ** 2).mean(), ".sum()"),  # a mean
+        (lambda d, X: -(d.min(axis=1) ** 2).sum(), "score"),  # KMeans.score: minus the inertia
         (lambda d, X: (d**2).sum(), "min(axis=1)"),  # distances to every centre
         (lambda d, X: ((X - X.mean(axis=0)) ** 2).sum(), "overall mean"),  # one cluster
         (lambda d, X: (d.min(axis=1) ** 2).sum() + 10.0, "nearest centre"),  # just wrong

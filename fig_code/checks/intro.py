@@ -132,6 +132,11 @@ def check_inertia(
             "that is the sum of the distances themselves, not of their squares.",
             "Square each distance before adding (or skip the square root altogether).",
         )
+    if near(-truth):
+        return failed(
+            "that is minus the inertia, which is what KMeans.score returns.",
+            "Inertia is a sum of squares, never negative; compute it yourself rather than with score.",
+        )
     if near(float(np.sqrt(truth))):
         return failed(
             "that is the square root of the inertia.",
