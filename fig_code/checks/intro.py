@@ -31,9 +31,9 @@ _INERTIA_NUDGE = (
 )
 _NEW_POINT_NUDGE = (
     "The star is nearly as far from two centres, so the figure cannot settle it: measure. The distance "
-    "to a centre is the length of the straight line between them, which Pythagoras gives from the "
-    "differences in the two features. Work out all four distances, then pick the centre with the "
-    "smallest."
+    "to a centre is the length of the straight line between them: by Pythagoras, the square root of the "
+    "sum of the squared differences in the two features. Work out all four distances, then pick the "
+    "centre with the smallest."
 )
 
 
