@@ -277,7 +277,7 @@ def build_deck(path: Path, output_dir: Path = OUTPUT_DIR) -> Path:
     nb = nbformat.read(path, as_version=4)
     resources = {
         "metadata": {"name": path.stem, "path": str(path.parent)},
-        "slides": {"code_font_px": CODE_FONT_PX, "height": HEIGHT, "math": False},
+        "slides": {"code_font_px": CODE_FONT_PX, "math": False},
     }
     # Before the exporter's own preprocessors: nbconvert's reveal preprocessor must see the cells
     # this one adds (live-demo banners and notes) to place them on the right slides.
