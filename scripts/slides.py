@@ -22,8 +22,7 @@ when a notebook stores widget state. This script renders with its own template
   **vendored copy** in ``scripts/vendor/reveal.js/`` (licences included, about 0.7 MB, only the files a deck
   loads; ``scripts/vendor/README.md`` says where each file comes from and how to update it);
 - KaTeX 0.16.22 (MIT) for the few formulas, vendored the same way in ``scripts/vendor/katex/`` (about
-  0.6 MB; a local MathJax 2 is 10 times larger and no pip package the series already installs ships
-  either);
+  0.6 MB; a local MathJax takes several megabytes, and no package in requirements.txt ships either);
 - no jQuery and no require.js: reveal.js is loaded with a plain ``<script>`` tag, and jQuery only served
   the template's "scroll" option, which stays off; no mermaid (a notebook that uses it is refused); no
   widget manager (a deck is built from stored outputs, there is no kernel: a widget shows its still
