@@ -84,7 +84,8 @@ taller than 700 px and on any code block wider than the slide. Fit by structure,
                      "notes": "Instructor: run the notebook, click Next three times, then Play, ..."}
 
    (JupyterLab: property inspector, "Advanced Tools", cell metadata.) The deck then shows the one line
-   ``slide`` at the top of that cell and adds ``notes`` (what to click) to its speaker notes. A plain
+   ``slide`` at the top of that cell (under its heading, if it opens with one) and adds ``notes`` (what
+   to click) to the speaker notes right after it. A plain
    string is taken as the notes, with the line "Live demo in JupyterLab" on the slide.
 
 Check one deck (builds it, then walks every slide in headless Chromium at 1280 x 720, network blocked,
@@ -197,7 +198,12 @@ class SlidesPreprocessor(Preprocessor):
                 line, notes = live_demo_text(cell)
                 banner = f'<p class="live-demo"><strong>{html.escape(line)}</strong></p>'
                 if cell.cell_type == "markdown":
-                    cell.source = banner + "\n\n" + cell.source
+                    # Under the cell's heading, if it opens with one.
+                    first, _, rest = cell.source.partition("\n")
+                    if first.startswith("#"):
+                        cell.source = f"{first}\n\n{banner}\n\n{rest.lstrip()}"
+                    else:
+                        cell.source = f"{banner}\n\n{cell.source}"
                 else:
                     # A markdown cell in the code cell's place, carrying its slide type; the code
                     # cell continues that slide.

@@ -195,6 +195,27 @@ def test_preprocessor_hides_tagged_input_and_announces_live_demos(tmp_path: Path
     )
 
 
+def test_live_demo_banner_goes_under_a_markdown_heading() -> None:
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    demo = new_markdown_cell(
+        "## Watch it run\n\nPress Next.",
+        metadata={
+            "slideshow": {"slide_type": "slide"},
+            "tags": ["live-demo"],
+            "live_demo": "Click.",
+        },
+    )
+    nb = new_notebook(cells=[new_markdown_cell("# T"), demo])
+    out, _ = slides_script.SlidesPreprocessor().preprocess(nb, {})
+    heading, banner, text = out.cells[1].source.split("\n\n")
+    assert heading == "## Watch it run" and 'class="live-demo"' in banner and text == "Press Next."
+    assert out.cells[2].source == "Click." and out.cells[2].metadata.slideshow.slide_type == "notes"
+    assert nb.cells[1].source == "## Watch it run\n\nPress Next.", (
+        "the notebook itself is unchanged"
+    )
+
+
 def test_live_demo_without_notes_is_refused() -> None:
     nb = _tiny_notebook()
     nb.cells[-1].metadata["live_demo"] = {"slide": "Live demo"}
