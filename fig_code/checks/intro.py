@@ -5,6 +5,9 @@ that says right or wrong, and when wrong, what the answer looks like and a hint.
 raises: a wrong type or a ``None`` left in place is feedback too. The data arguments (``X``, ``centers``,
 ``point``) come from the notebook, so bad ones raise ``ValueError`` like the rest of fig_code.
 
+Feedback grows with the attempts: an answer that still holds None gets a nudge in words, never code;
+code-level hints come only with a wrong answer, and say what that answer looks like.
+
 The hints name the notebook's variables (``km``, ``km3``, ``centers``, ``labels``, ``X``): these checks
 are written for notebook 01.
 """
@@ -32,8 +35,8 @@ _INERTIA_NUDGE = (
 _NEW_POINT_NUDGE = (
     "The star is nearly as far from two centres, so the figure cannot settle it: measure. The distance "
     "to a centre is the length of the straight line between them: by Pythagoras, the square root of the "
-    "sum of the squared differences in the two features. Work out all four distances, then pick the "
-    "centre with the smallest."
+    "sum of the squared differences in the two features. Work out the distance to every centre, then "
+    "pick the centre with the smallest."
 )
 
 
