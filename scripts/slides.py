@@ -22,8 +22,7 @@ when a notebook stores widget state. This script renders with its own template
   **vendored copy** in ``scripts/vendor/reveal.js/`` (licences included, about 0.7 MB, only the files a deck
   loads; ``scripts/vendor/README.md`` says where each file comes from and how to update it);
 - KaTeX 0.16.22 (MIT) for the few formulas, vendored the same way in ``scripts/vendor/katex/`` (about
-  0.6 MB; a local MathJax 2 is 10 times larger and no pip package the series already installs ships
-  either);
+  0.6 MB; a local MathJax takes several megabytes, and no package in requirements.txt ships either);
 - no jQuery and no require.js: reveal.js is loaded with a plain ``<script>`` tag, and jQuery only served
   the template's "scroll" option, which stays off; no mermaid (a notebook that uses it is refused); no
   widget manager (a deck is built from stored outputs, there is no kernel: a widget shows its still
@@ -86,7 +85,8 @@ taller than 700 px and on any code block wider than the slide. Fit by structure,
                      "notes": "**For the instructor:** run the notebook, click Next three times, then Play, ..."}
 
    (JupyterLab: property inspector, "Advanced Tools", cell metadata.) The deck then shows the one line
-   ``slide`` at the top of that cell and adds ``notes`` (what to click) to its speaker notes. A plain
+   ``slide`` at the top of that cell (under its heading, if it opens with one) and adds ``notes`` (what
+   to click) to the speaker notes right after it. A plain
    string is taken as the notes, with the line "Live demo in JupyterLab" on the slide.
 
 Check one deck (builds it, then walks every slide in headless Chromium at 1280 x 720, network blocked,
@@ -199,7 +199,12 @@ class SlidesPreprocessor(Preprocessor):
                 line, notes = live_demo_text(cell)
                 banner = f'<p class="live-demo"><strong>{html.escape(line)}</strong></p>'
                 if cell.cell_type == "markdown":
-                    cell.source = banner + "\n\n" + cell.source
+                    # Under the cell's heading, if it opens with one.
+                    first, _, rest = cell.source.partition("\n")
+                    if first.startswith("#"):
+                        cell.source = f"{first}\n\n{banner}\n\n{rest.lstrip()}"
+                    else:
+                        cell.source = f"{banner}\n\n{cell.source}"
                 else:
                     # A markdown cell in the code cell's place, carrying its slide type; the code
                     # cell continues that slide.
@@ -278,7 +283,7 @@ def build_deck(path: Path, output_dir: Path = OUTPUT_DIR) -> Path:
     nb = nbformat.read(path, as_version=4)
     resources = {
         "metadata": {"name": path.stem, "path": str(path.parent)},
-        "slides": {"code_font_px": CODE_FONT_PX, "height": HEIGHT, "math": False},
+        "slides": {"code_font_px": CODE_FONT_PX, "math": False},
     }
     # Before the exporter's own preprocessors: nbconvert's reveal preprocessor must see the cells
     # this one adds (live-demo banners and notes) to place them on the right slides.

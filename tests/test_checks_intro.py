@@ -47,6 +47,7 @@ def test_inertia_right_answers_pass(fitted):
         (lambda d, X: d.min(axis=1).sum(), "square"),  # distances, not squared
         (lambda d, X: np.sqrt((d.min(axis=1) ** 2).sum()), "square root"),  # root of the inertia
         (lambda d, X: (d.min(axis=1) ** 2).mean(), ".sum()"),  # a mean
+        (lambda d, X: -(d.min(axis=1) ** 2).sum(), "score"),  # KMeans.score: minus the inertia
         (lambda d, X: (d**2).sum(), "min(axis=1)"),  # distances to every centre
         (lambda d, X: ((X - X.mean(axis=0)) ** 2).sum(), "overall mean"),  # one cluster
         (lambda d, X: (d.min(axis=1) ** 2).sum() + 10.0, "nearest centre"),  # just wrong
@@ -82,13 +83,33 @@ def test_inertia_non_answers_give_feedback_not_errors(fitted, answer):
     assert result.hint or "still holds None" in result.message  # None: the message says it all
 
 
-def test_inertia_none_names_the_variable_once(fitted):
+CODE = ("np.", "(", "=", "[", ".sum", "axis")  # what a hint in words never contains
+
+
+def test_inertia_none_names_the_variable_and_nudges_in_words(fitted):
     X, km = fitted
     result = check_inertia(None, X, km.cluster_centers_, name="inertia3")
-    assert repr(result) == (
-        "❌ Not yet: `inertia3` still holds None; replace it with your computation and rerun."
+    assert repr(result).startswith(
+        "❌ Not yet: `inertia3` still holds None; replace it with your computation and rerun.\n"
+        "   Hint: "
     )
+    assert "square" in result.hint and not any(c in result.hint for c in CODE)
     assert "your answer still holds None" in check_inertia(None, X, km.cluster_centers_).message
+
+
+def test_inertia_summed_over_one_axis_only(fitted):
+    X, km = fitted
+    own = km.cluster_centers_[km.labels_]
+    result = check_inertia(((X - own) ** 2).sum(axis=0), X, km.cluster_centers_)
+    assert not result and "one number per feature" in result.message and ".sum()" in result.hint
+
+
+def test_inertia_rounded_as_a_learner_would(two_models):
+    X, km3, _ = two_models
+    for answer in (round(km3.inertia_, 1), round(km3.inertia_), f"{km3.inertia_:.1f}"):
+        result = check_inertia(float(answer), X, km3.cluster_centers_)
+        assert result, answer
+    assert not check_inertia(round(km3.inertia_, -1) + 10, X, km3.cluster_centers_)
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +239,8 @@ def test_new_point_measured_to_x_instead_of_centres(two_models):
 def test_new_point_none_names_the_variable(two_models):
     _, _, km4 = two_models
     result = check_new_point(None, [0.0, 0.0], km4.cluster_centers_, name="cluster")
-    assert result.message.startswith("`cluster` still holds None") and not result.hint
+    assert result.message.startswith("`cluster` still holds None")
+    assert "distance" in result.hint and not any(c in result.hint for c in CODE)
 
 
 @pytest.mark.parametrize(
@@ -239,7 +261,7 @@ def test_new_point_non_answers_give_feedback(answer, words):
     result = check_new_point(answer, [1.0, 0.0], centers)
     assert not result
     assert words in result.message
-    assert result.hint or answer is None
+    assert result.hint
 
 
 @pytest.mark.parametrize(
@@ -256,3 +278,96 @@ def test_new_point_non_answers_give_feedback(answer, words):
 def test_new_point_bad_data_raises(point, centers, match):
     with pytest.raises(ValueError, match=match):
         check_new_point(0, point, centers)
+
+
+# --- check_new_point with distances: notebook 01's Exercise 2 ------------------------------------
+
+POINT = np.array([-0.45, 3.9])  # notebook 01's point: nearly as far from two centres
+
+
+@pytest.fixture(scope="module")
+def exercise2(two_models):
+    X, _, km4 = two_models
+    centers = km4.cluster_centers_
+    d = np.linalg.norm(centers - POINT, axis=1)
+    return X, centers, d
+
+
+def test_exercise2_point_cannot_be_read_off_the_figure(exercise2):
+    """The premise of the exercise: the two nearest centres are almost equally far, and the data
+    points around the star mostly belong to the other cluster."""
+    X, centers, d = exercise2
+    first, second = np.sort(d)[:2]
+    assert 0.03 < second - first < 0.1
+    labels = np.linalg.norm(X[:, None] - centers[None], axis=2).argmin(axis=1)
+    near = np.argsort(np.linalg.norm(X - POINT, axis=1))[:5]
+    assert (labels[near] != d.argmin()).sum() >= 3
+
+
+def test_exercise2_needs_the_distances(exercise2):
+    X, centers, d = exercise2
+    right = int(d.argmin())
+    both = check_new_point(None, POINT, centers, distances=None, name="cluster", X=X)
+    assert not both and "`distances` and `cluster` still hold None" in both.message
+    assert not any(c in both.hint for c in CODE)
+    guessed = check_new_point(right, POINT, centers, distances=None, name="cluster", X=X)
+    assert not guessed and "`distances` still holds None" in guessed.message
+    assert not any(c in guessed.hint for c in CODE)
+    half = check_new_point(None, POINT, centers, distances=d, name="cluster", X=X)
+    assert not half and "distances are right" in half.message and "`cluster`" in half.message
+
+
+@pytest.mark.parametrize(
+    "as_given",
+    [
+        lambda d: d,
+        lambda d: d.round(2),
+        lambda d: [round(float(v), 2) for v in d],
+        lambda d: d.round(3)[None, :],  # (1, k), as cdist or broadcasting with point[None] give
+    ],
+)
+def test_exercise2_right_answers_pass(exercise2, as_given):
+    X, centers, d = exercise2
+    right = d.argmin()
+    for cluster in (right, int(right), float(right), np.array([right])):
+        result = check_new_point(cluster, POINT, centers, distances=as_given(d), X=X)
+        assert result, (cluster, as_given(d))
+        assert f"number {right}" in result.message and "gap of" in result.message
+
+
+@pytest.mark.parametrize(
+    ("slip", "words", "hint_words"),
+    [
+        (lambda C, p, X: np.linalg.norm(C - p, axis=1) ** 2, "squared distances", "np.sqrt"),
+        (lambda C, p, X: np.linalg.norm(C - p), "single number", "axis=1"),
+        (lambda C, p, X: np.linalg.norm(C - p, axis=0), "one per feature", "axis=1"),
+        (lambda C, p, X: C - p, "differences", "axis=1"),
+        (lambda C, p, X: np.linalg.norm(X - p, axis=1), "one per data point", "centres"),
+        (lambda C, p, X: np.abs(C - p).sum(axis=1), "city-block", "Square"),
+        (lambda C, p, X: np.sort(np.linalg.norm(C - p, axis=1)), "wrong order", "position j"),
+        (lambda C, p, X: np.linalg.norm(C - p, axis=1).round(1), "one decimal", "two decimals"),
+        (lambda C, p, X: np.linalg.norm(C[:3] - p, axis=1), "4 numbers", "np.linalg.norm"),
+        (lambda C, p, X: np.linalg.norm(C - p, axis=1) + 0.5, "not the distances", "axis=1"),
+        (lambda C, p, X: "1.5, 1.6", "should hold numbers", "axis=1"),
+    ],
+)
+def test_exercise2_distance_slips_are_diagnosed(exercise2, slip, words, hint_words):
+    X, centers, d = exercise2
+    result = check_new_point(
+        int(d.argmin()), POINT, centers, distances=slip(centers, POINT, X), X=X
+    )
+    assert not result, words
+    assert words in result.message and hint_words in result.hint
+
+
+def test_exercise2_index_slips_are_diagnosed(exercise2):
+    X, centers, d = exercise2
+    to_x = np.linalg.norm(X - POINT, axis=1)
+    labels = np.linalg.norm(X[:, None] - centers[None], axis=2).argmin(axis=1)
+    neighbour = check_new_point(labels[to_x.argmin()], POINT, centers, distances=d, X=X)
+    assert not neighbour and "data point nearest" in neighbour.message
+    assert "centre" in neighbour.hint
+    farthest = check_new_point(d.argmax(), POINT, centers, distances=d, X=X)
+    assert not farthest and "farthest" in farthest.message
+    a_distance = check_new_point(d.min(), POINT, centers, distances=d, X=X)
+    assert not a_distance and "looks like a distance" in a_distance.message

@@ -14,7 +14,8 @@ all fragments shown) and fails, listing each offending slide as ``h/v: height, f
   tried to fetch anything from the network, that lacks the speaker-notes plugin (or, for a lecture,
   any speaker note) or that has an empty slide;
 - a slide whose content is taller than the design height (700 px);
-- a code or output block (``pre``) that is wider than its box or than the slide (its lines are cut).
+- a code or output block (``pre``) that is wider than its box or than the slide (its lines are cut);
+- code set smaller than 14 px on the 1280 x 720 screen, or a design size larger than 960 x 700.
 
 Screenshots of the first slide, the tallest slides and the first offending slides of each deck go to
 ``tests/screenshots/slides/`` (git-ignored): look at them. One deck: ``-k 02``. Locally the browser test
@@ -57,6 +58,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 SCREEN = {"width": 1280, "height": 720}
+DESIGN = (960, 700)  # reveal.js's default design size: the decks may use it or a smaller one
+MIN_CODE_PX = 14  # code on the 1280 x 720 screen, in pixels
 READY_TIMEOUT = 30  # s: a deck is local, it starts in about a second
 TALLEST_SHOTS = 2
 OFFENDING_SHOTS = 3
@@ -192,6 +195,27 @@ def test_preprocessor_hides_tagged_input_and_announces_live_demos(tmp_path: Path
     )
 
 
+def test_live_demo_banner_goes_under_a_markdown_heading() -> None:
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    demo = new_markdown_cell(
+        "## Watch it run\n\nPress Next.",
+        metadata={
+            "slideshow": {"slide_type": "slide"},
+            "tags": ["live-demo"],
+            "live_demo": "Click.",
+        },
+    )
+    nb = new_notebook(cells=[new_markdown_cell("# T"), demo])
+    out, _ = slides_script.SlidesPreprocessor().preprocess(nb, {})
+    heading, banner, text = out.cells[1].source.split("\n\n")
+    assert heading == "## Watch it run" and 'class="live-demo"' in banner and text == "Press Next."
+    assert out.cells[2].source == "Click." and out.cells[2].metadata.slideshow.slide_type == "notes"
+    assert nb.cells[1].source == "## Watch it run\n\nPress Next.", (
+        "the notebook itself is unchanged"
+    )
+
+
 def test_live_demo_without_notes_is_refused() -> None:
     nb = _tiny_notebook()
     nb.cells[-1].metadata["live_demo"] = {"slide": "Live demo"}
@@ -315,8 +339,10 @@ async ([h, v, fragments]) => {
   const scale = Reveal.getScale();
   const box = slide.getBoundingClientRect();
   const cut = [];
+  let smallest = Infinity;  // the smallest code font on the slide, in screen pixels
   for (const pre of slide.querySelectorAll('pre')) {
     if (pre.closest('aside.notes') || pre.offsetParent === null) continue;
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(pre).fontSize) * scale);
     // Where the text ends, against where it can still be seen: the pre's inner edge and the slide's.
     const range = document.createRange();
     range.selectNodeContents(pre);
@@ -338,6 +364,7 @@ async ([h, v, fragments]) => {
     width: slide.scrollWidth,
     text: text.slice(0, 60),
     empty: !text && !slide.querySelector('img, svg, canvas, video, table'),
+    codeFont: smallest === Infinity ? null : smallest,
     cut,
   };
 }
@@ -433,7 +460,16 @@ def test_deck_fits_the_screen_offline(path: Path, browser, deck_dir: Path) -> No
     assert result["notes_plugin"], f"{path.name}: the speaker-notes plugin did not load"
     if path in LECTURES:
         assert result["notes"], f"{path.name}: the deck has no speaker notes (aside.notes)"
+    assert result["width"] <= DESIGN[0] and result["height"] <= DESIGN[1], (
+        f"{path.name}: design size {result['width']} x {result['height']} is larger than {DESIGN}"
+    )
     slides = result["slides"]
+    small = [
+        f"{m['h']}/{m['v']}: {m['codeFont']:.1f} px"
+        for m in slides
+        if m["codeFont"] is not None and m["codeFont"] < MIN_CODE_PX
+    ]
+    assert not small, f"{path.name}: code smaller than {MIN_CODE_PX} px on screen: {small}"
     assert len(slides) >= 2, f"{path.name}: the deck has {len(slides)} slide(s)"
     empty = [f"{m['h']}/{m['v']}" for m in slides if m["empty"]]
     assert not empty, f"{path.name}: empty slides (h/v): {empty}"
