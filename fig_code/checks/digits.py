@@ -166,7 +166,8 @@ def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> 
 
     The mapping pairs each cluster with a different class so that as many samples as possible agree
     (``scipy.optimize.linear_sum_assignment``); ``fig_code.match_labels`` applies it. Answers within
-    0.0005 pass; an answer rounded to two decimals passes too, unless it is what a known slip gives.
+    0.0005 pass; an answer rounded to two decimals passes too, unless a known slip rounds to it as well
+    (then more decimals are asked for). A known slip, exact or rounded to two decimals, is named.
 
     Parameters
     ----------
@@ -288,11 +289,27 @@ def check_matched_accuracy(answer, clusters, y_true, *, other_clusters=None) -> 
     for target, message, hint in slips:
         if near(target):
             return failed(message.format(v=f"{value:.3f}"), hint)
-    if near(truth, 5e-3):  # rounded to 2 decimals, and no slip above gives that value
+    # Rounded to 2 decimals: the matched accuracy passes, a slip gets its own diagnosis, and a value
+    # that rounds both ways asks for more decimals instead of guessing.
+    rounded_slips = [  # a slip that gives the matched accuracy itself is no slip here
+        (target, message, hint)
+        for target, message, hint in slips
+        if near(target, 5e-3) and abs(target - truth) > 5e-4
+    ]
+    if near(truth, 5e-3) and rounded_slips:
+        return failed(
+            f"{value:g} is the matched accuracy rounded, but also a common slip rounded: two decimals "
+            "cannot tell them apart.",
+            "Give 3 decimals or more (or no rounding at all).",
+        )
+    if near(truth, 5e-3):
         return passed(
             f"{value:g} is the matched accuracy rounded ({truth:.4f} unrounded): the best one-to-one "
             f"mapping gets {right} of the {n} samples right."
         )
+    if rounded_slips:
+        target, message, hint = rounded_slips[0]
+        return failed(message.format(v=f"{value:g} ({target:.3f} rounded)"), hint)
     if near(truth, 5e-2) and np.isclose(value, round(value, 1)):
         return failed(
             f"{value:g} is close, but one decimal is too coarse to tell it from nearby answers.",
