@@ -240,11 +240,20 @@ def photos():
     return china, full_flower, quantize_colors(china, 64, random_state=0)[0]
 
 
-def test_unanswered_exercises_get_a_nudge_in_words_not_code(photos):
+@pytest.fixture(scope="module")
+def exercise2(photos):
+    """Exercise 2's images: flower.jpg, and flower.jpg saved as a JPEG at quality 50 and decoded."""
+    from fig_code import jpeg_roundtrip
+
+    _, flower, _ = photos
+    return flower, jpeg_roundtrip(flower, quality=50)[0]
+
+
+def test_unanswered_exercises_get_a_nudge_in_words_not_code(photos, exercise2):
     china, flower, quantized = photos
     results = [
         check_distinct_colors(None, flower),
-        check_psnr(None, china, quantized),
+        check_psnr(None, *exercise2),
         check_quantized_image(None, None, flower, 16),
         check_paletted_size(None, flower.shape, 16),
     ]
@@ -253,20 +262,29 @@ def test_unanswered_exercises_get_a_nudge_in_words_not_code(photos):
         assert result.hint and not CODE.search(result.hint), result.hint
 
 
-def test_a_wrong_answer_gets_code_level_help(photos):
+def test_a_wrong_answer_gets_code_level_help(photos, exercise2):
     china, flower, quantized = photos
     assert "np.unique" in check_distinct_colors(12345, flower).hint
-    assert "np.mean" in check_psnr(50.0, china, quantized).hint
+    assert "np.mean" in check_psnr(50.0, *exercise2).hint
     assert "np.log2" in check_paletted_size(1000, flower.shape, 16).hint
 
 
-def test_psnr_rounded_as_a_careful_learner_would_passes(photos):
-    china, _, quantized = photos
-    truth = psnr(china, quantized)
+def test_psnr_rounded_as_a_careful_learner_would_passes(exercise2):
+    flower, flower_jpeg = exercise2
+    truth = psnr(flower, flower_jpeg)
     for answer in (round(truth, 1), round(truth, 2), round(truth, 3), f"{truth:.2f}"):
-        assert check_psnr(float(answer), china, quantized), answer
-    whole = check_psnr(float(round(truth)), china, quantized)
+        assert check_psnr(float(answer), flower, flower_jpeg), answer
+    whole = check_psnr(float(round(truth)), flower, flower_jpeg)
     assert not whole.passed and "nearest decibel" in whole.message
+
+
+def test_exercise2_answer_is_not_printed_before_it_is_asked(photos, exercise2):
+    # The notebook prints the PSNR of the 64-colour china image many times before Exercise 2:
+    # that number must not pass.
+    china, _, quantized = photos
+    printed = round(psnr(china, quantized), 2)
+    result = check_psnr(printed, *exercise2)
+    assert not result.passed and result.hint
 
 
 def _psnr_with(a, b, peak=255.0):
@@ -276,22 +294,28 @@ def _psnr_with(a, b, peak=255.0):
 @pytest.mark.parametrize(
     ("mistake", "words"),
     [
-        (lambda c, f, q: _psnr_with(f, q), "with flower.jpg"),
-        (lambda c, f, q: _psnr_with(c, f), "original with flower.jpg"),
-        (lambda c, f, q: _psnr_with(c, c), "with itself"),
-        (lambda c, f, q: 255**2 / _mse(c, q), "logarithm is missing"),
-        (lambda c, f, q: np.log10(255**2 / _mse(c, q)), "bels"),
-        (lambda c, f, q: 20 * np.log10(255**2 / _mse(c, q)), "twice the PSNR"),
-        (lambda c, f, q: _psnr_with(c / 255, q / 255), "kept a peak value of 255"),
-        (lambda c, f, q: _psnr_with(c / 255, q, peak=1.0), "only one of the two images"),
-        (lambda c, f, q: _psnr_with(c, q / 255), "only one of the two images"),
+        (lambda c, f, j: _psnr_with(c, j), "approximation with china.jpg"),
+        (lambda c, f, j: _psnr_with(f, c), "original with china.jpg"),
+        (lambda c, f, j: _psnr_with(f, f), "with itself"),
+        (lambda c, f, j: 255**2 / _mse(f, j), "logarithm is missing"),
+        (lambda c, f, j: np.log10(255**2 / _mse(f, j)), "bels"),
+        (lambda c, f, j: 20 * np.log10(255**2 / _mse(f, j)), "twice the PSNR"),
+        (lambda c, f, j: _psnr_with(f / 255, j / 255), "kept a peak value of 255"),
+        (lambda c, f, j: _psnr_with(f / 255, j, peak=1.0), "only one of the two images"),
+        (lambda c, f, j: _psnr_with(f, j / 255), "only one of the two images"),
+        (
+            lambda c, f, j: 10 * np.log10(255**2 / np.mean((f - j).astype(float) ** 2)),
+            "wraps around",
+        ),
+        (lambda c, f, j: 10 * np.log(255**2 / _mse(f, j)), "natural logarithm"),
     ],
 )
-def test_psnr_slips_on_the_notebook_images(photos, mistake, words):
-    china, flower, quantized = photos
+def test_psnr_slips_on_the_notebook_images(photos, exercise2, mistake, words):
+    china = photos[0]
+    flower, flower_jpeg = exercise2
     with np.errstate(divide="ignore"):
-        answer = mistake(china, flower, quantized)
-    result = check_psnr(answer, china, quantized)
+        answer = mistake(china, flower, flower_jpeg)
+    result = check_psnr(answer, flower, flower_jpeg)
     assert not result.passed and words in result.message, result
     assert result.hint
 
