@@ -7,6 +7,7 @@ functions work on NumPy arrays and on arrays memory-mapped from ``.npy`` files
 
 from __future__ import annotations
 
+import numbers
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -337,7 +338,11 @@ def kmeans_parallel_seeds(
     n_rounds = check_int(n_rounds, name="n_rounds", low=0)
     if oversampling is None:
         oversampling = 2.0 * n_clusters
-    if isinstance(oversampling, bool) or not np.isscalar(oversampling) or not oversampling > 0:
+    if (
+        isinstance(oversampling, bool)
+        or not isinstance(oversampling, numbers.Real)
+        or not oversampling > 0
+    ):
         raise ValueError(f"oversampling must be a positive number; got {oversampling!r}")
     from sklearn.cluster import KMeans  # lazy: scikit-learn is slow to import
     from sklearn.utils import check_random_state
@@ -363,7 +368,8 @@ def kmeans_parallel_seeds(
     nearest = ((X[:, None, :] - candidates[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
     weights = np.bincount(nearest, minlength=len(candidates)).astype(np.float64)
     if len(candidates) < n_clusters:  # too few candidates: top up with random points
-        extra = rng.choice(np.setdiff1d(np.arange(len(X)), chosen), n_clusters - len(candidates))
+        others = np.setdiff1d(np.arange(len(X)), chosen)
+        extra = rng.choice(others, n_clusters - len(candidates), replace=False)
         centers = np.concatenate([candidates, X[extra]])
     else:
         km = KMeans(n_clusters=n_clusters, n_init=1, random_state=rng.randint(2**31 - 1))
