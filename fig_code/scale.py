@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ._scale_validation import check_centers, check_positive_pairs, check_rows
 from ._validation import check_int
 
 __all__ = [
@@ -27,25 +28,6 @@ __all__ = [
     "measure",
     "streamed_inertia",
 ]
-
-
-def _check_rows(X, *, name: str = "X") -> None:
-    """``X`` must be a 2-D numeric array (a memmap is fine: nothing is read here)."""
-    shape = getattr(X, "shape", None)
-    dtype = getattr(X, "dtype", None)
-    if shape is None or dtype is None:
-        raise ValueError(
-            f"{name} must be a 2-D NumPy array of shape (n_samples, n_features), for example "
-            f'np.load(path, mmap_mode="r"); got {type(X).__name__}'
-        )
-    if len(shape) != 2:
-        raise ValueError(
-            f"{name} must be a 2-D array of shape (n_samples, n_features); got shape {tuple(shape)}"
-        )
-    if not (np.issubdtype(dtype, np.floating) or np.issubdtype(dtype, np.integer)):
-        raise ValueError(f"{name} must hold numbers; got dtype {dtype}")
-    if shape[0] < 1 or shape[1] < 1:
-        raise ValueError(f"{name} must have at least one row and one column; got shape {shape}")
 
 
 def iter_chunks(X, chunk_size: int) -> Iterator[np.ndarray]:
@@ -73,7 +55,7 @@ def iter_chunks(X, chunk_size: int) -> Iterator[np.ndarray]:
     >>> [len(chunk) for chunk in iter_chunks(X, 2)]
     [2, 2, 1]
     """
-    _check_rows(X)
+    check_rows(X)
     chunk_size = check_int(chunk_size, name="chunk_size", low=1)
     return _chunks(X, chunk_size)
 
@@ -175,50 +157,8 @@ def loglog_slope(sizes, seconds) -> float:
     >>> round(loglog_slope([10, 100, 1000], [0.002, 0.02, 0.2]), 3)
     1.0
     """
-    x, y = _check_positive_pairs(sizes, seconds)
+    x, y = check_positive_pairs(sizes, seconds)
     return float(np.polyfit(np.log(x), np.log(y), 1)[0])
-
-
-def _check_positive_pairs(sizes, seconds) -> tuple[np.ndarray, np.ndarray]:
-    out = []
-    for name, values in (("sizes", sizes), ("seconds", seconds)):
-        try:
-            arr = np.asarray(values, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"{name} must be a 1-D sequence of numbers; got {values!r}") from None
-        if arr.ndim != 1 or arr.size < 2:
-            raise ValueError(
-                f"{name} must be a 1-D sequence of at least 2 numbers; got shape {arr.shape}"
-            )
-        if not (np.isfinite(arr).all() and (arr > 0).all()):
-            raise ValueError(f"{name} must be finite and positive (log axes); got {arr.tolist()}")
-        out.append(arr)
-    x, y = out
-    if x.shape != y.shape:
-        raise ValueError(
-            f"sizes and seconds must have the same length; got {x.size} and {y.size} values"
-        )
-    if len(np.unique(x)) < 2:
-        raise ValueError("sizes must hold at least two different values to fit a slope")
-    return x, y
-
-
-def _check_centers(centers, n_features: int) -> np.ndarray:
-    try:
-        arr = np.asarray(centers, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"centers must be a numeric array of shape (n_clusters, {n_features}); got "
-            f"{type(centers).__name__}"
-        ) from None
-    if arr.ndim != 2 or arr.shape[1] != n_features or arr.shape[0] < 1:
-        raise ValueError(
-            f"centers must be a 2-D array of shape (n_clusters, {n_features}), one row per centre "
-            f"with as many columns as X; got shape {arr.shape}"
-        )
-    if not np.isfinite(arr).all():
-        raise ValueError("centers contains NaN or infinite values")
-    return arr
 
 
 def streamed_inertia(X, centers, *, chunk_size: int = 100_000) -> float:
@@ -248,8 +188,8 @@ def streamed_inertia(X, centers, *, chunk_size: int = 100_000) -> float:
     >>> streamed_inertia(X, [[1.0, 0.0], [10.0, 0.0]], chunk_size=2)
     2.0
     """
-    _check_rows(X)
-    centers = _check_centers(centers, X.shape[1])
+    check_rows(X)
+    centers = check_centers(centers, X.shape[1])
     chunk_size = check_int(chunk_size, name="chunk_size", low=1)
     c_norms = (centers**2).sum(axis=1)
     total = 0.0
@@ -330,7 +270,7 @@ def kmeans_parallel_seeds(
     >>> np.sort(seeds.centers[:, 0]).round()
     array([ 1.,  5., 10.])
     """
-    _check_rows(X)
+    check_rows(X)
     X = np.asarray(X, dtype=np.float64)
     if not np.isfinite(X).all():
         raise ValueError("X contains NaN or infinite values; every entry must be finite")

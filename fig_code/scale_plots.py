@@ -10,8 +10,9 @@ import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
 
+from ._scale_validation import check_positive_pairs, check_rows
 from .figures import new_figure
-from .scale import KMeansParallelSeeds, _check_positive_pairs, _check_rows, loglog_slope
+from .scale import KMeansParallelSeeds, loglog_slope
 
 __all__ = ["plot_kmeans_parallel", "plot_scaling"]
 
@@ -42,7 +43,7 @@ def plot_scaling(
     >>> ax.get_xscale(), ax.get_legend_handles_labels()[1][1]
     ('log', 'fitted line, slope 1.00')
     """
-    x, y = _check_positive_pairs(sizes, seconds)
+    x, y = check_positive_pairs(sizes, seconds)
     if ax is None:
         ax = new_figure((6.0, 4.0), layout="constrained").add_subplot()
     slope = loglog_slope(x, y)
@@ -82,7 +83,7 @@ def plot_kmeans_parallel(X, seeds: KMeansParallelSeeds, *, ax: Axes | None = Non
     >>> ax.get_legend() is not None
     True
     """
-    _check_rows(X)
+    check_rows(X)
     if X.shape[1] != 2:
         raise ValueError(
             f"X must be a 2-D array of shape (n_samples, 2) for this plot; got shape {X.shape}"

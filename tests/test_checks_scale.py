@@ -3,6 +3,10 @@ a nudge in words (no code), bad data raise."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import nbformat
 import numpy as np
 import pytest
 from sklearn.cluster import KMeans, MiniBatchKMeans
@@ -245,3 +249,29 @@ def test_saving_unanswered_gets_a_nudge_in_words():
 def test_saving_non_answers_give_feedback_not_errors(answer):
     result = check_kmeans_parallel_saving(answer)
     assert isinstance(result, CheckResult) and not result and result.hint
+
+
+# --- the notebook's folded solutions ------------------------------------------------------------
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "05-K-Means-at-Scale.ipynb"
+
+
+def test_the_notebooks_solutions_pass_its_checks(X_disk):
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    solutions = [
+        re.search(r"```python\n(.*?)```", cell.source, flags=re.S).group(1)
+        for cell in nb.cells
+        if cell.cell_type == "markdown" and "<details>" in cell.source
+    ]
+    assert len(solutions) == 3
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    assert (
+        "check_chunk_size(chunk_size, budget_mb=6, n_features=8, bytes_per_value=4, factor=3)"
+        in (code)
+    )
+    namespace = {"MiniBatchKMeans": MiniBatchKMeans, "X_disk": X_disk, "chunk_rows": CHUNK}
+    for solution in solutions:
+        exec(solution, namespace)
+    assert check_partial_fit_loop(namespace["my_model"], X_disk, CHUNK)
+    assert check_chunk_size(namespace["chunk_size"], **BUDGET)
+    assert check_kmeans_parallel_saving(namespace["answer"])

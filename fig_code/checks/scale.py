@@ -13,8 +13,9 @@ import numbers
 
 import numpy as np
 
+from .._scale_validation import check_rows
 from .._validation import check_int
-from ..scale import _check_rows, iter_chunks
+from ..scale import iter_chunks
 from ._answers import as_float_array, describe
 from ._feedback import CheckResult, failed, passed
 
@@ -67,7 +68,7 @@ def check_partial_fit_loop(
     >>> bool(check_partial_fit_loop(model, X, 300, n_clusters=3))
     True
     """
-    _check_rows(X)
+    check_rows(X)
     chunk_size = check_int(chunk_size, name="chunk_size", low=1)
     n_clusters = check_int(n_clusters, name="n_clusters", low=1)
     random_state = check_int(random_state, name="random_state", low=0)
