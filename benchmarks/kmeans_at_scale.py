@@ -199,7 +199,7 @@ def main(argv=None) -> int:
             data_mb = n_rows * N_FEATURES * BYTES / 1e6
             print(
                 f"{n_rows:>12,} {data_mb:>8,.0f}  {r['method']:<44} {r['seconds']:>7.2f} "
-                f"{r['seconds'] / base['seconds']:>7.2f} {r['inertia'] / base['inertia']:>12.4f} "
+                f"{r['seconds'] / base['seconds']:>7.2f} {r['inertia'] / base['inertia']:>12.6f} "
                 f"{r['peak_mb']:>8.1f} {'yes' if r['peak_mb'] <= args.budget_mb else 'NO':>9}"
             )
         for r in rows:

@@ -34,8 +34,9 @@ def iter_chunks(X, chunk_size: int) -> Iterator[np.ndarray]:
     """Yield consecutive blocks of ``chunk_size`` rows of ``X``, each read into memory.
 
     The last block holds the rows left over (it may be shorter). Each block is an in-memory copy,
-    so for a memory-mapped ``X`` only the rows of one block are in memory at a time, and the memory
-    they take is visible to ``tracemalloc`` (see ``measure``).
+    so for a memory-mapped ``X`` only the rows of the current block are in memory (and, in a
+    ``for`` loop, the previous block until the next one is read), and the memory they take is
+    visible to ``tracemalloc`` (see ``measure``).
 
     Parameters
     ----------
