@@ -75,10 +75,10 @@ def check_partial_fit_loop(
     n = X.shape[0]
     n_chunks = -(-n // chunk_size)
     spec = f"MiniBatchKMeans(n_clusters={n_clusters}, n_init=1, random_state={random_state})"
-    loop = (
-        f"model = {spec}\n"
-        f"for start in range(0, len(X_disk), {chunk_size}):\n"
-        f"    model.partial_fit(X_disk[start:start + {chunk_size}])"
+    loop = (  # indented under the "Hint:" line
+        f"\n      model = {spec}"
+        f"\n      for start in range(0, len(X_disk), {chunk_size:_}):"
+        f"\n          model.partial_fit(X_disk[start : start + {chunk_size:_}])"
     )
     if model is None:
         return failed(
@@ -103,7 +103,7 @@ def check_partial_fit_loop(
     if not hasattr(model, "cluster_centers_"):
         return failed(
             "the model has not been fitted: it has no cluster centres yet.",
-            "Call its partial_fit method once per chunk, inside the loop:\n" + loop,
+            "Call its partial_fit method once per chunk, inside the loop:" + loop,
         )
     params = model.get_params()
     for name, want in (("n_clusters", n_clusters), ("random_state", random_state)):
@@ -116,7 +116,7 @@ def check_partial_fit_loop(
         return failed(
             "the model was fitted with fit, which reads all its data at once and restarts "
             "from scratch at every call.",
-            "Call partial_fit instead, once per chunk, on one model:\n" + loop,
+            "Call partial_fit instead, once per chunk, on one model:" + loop,
         )
     steps = int(model.n_steps_)
     last_rows = len(getattr(model, "labels_", ()))
@@ -124,25 +124,27 @@ def check_partial_fit_loop(
         if last_rows == n:
             return failed(
                 "partial_fit was called once, on all the rows: that needs them all in memory.",
-                "Give it one chunk at a time:\n" + loop,
+                "Give it one chunk at a time:" + loop,
             )
         return failed(
             f"the model saw only one chunk (of {last_rows:,} rows) where there are {n_chunks}: "
             "was it made again inside the loop, so that each chunk started a new model?",
-            "Make the model once, before the loop, and only call partial_fit inside it:\n" + loop,
+            "Make the model once, before the loop, and only call partial_fit inside it:" + loop,
         )
     if steps != n_chunks:
-        reason = (
-            "the last, shorter chunk was left out (range must run to len(X_disk), not stop earlier)"
-            if steps == n_chunks - 1
-            else f"chunks of {chunk_size:,} rows give {n_chunks}"
-        )
         if steps == 2 * n_chunks:
             reason = "the cell ran twice on the same model: each run adds steps"
+            hint = "Make the model in the same cell as the loop, so that a rerun starts afresh:"
+        elif steps == n_chunks - 1:
+            reason = "the last, shorter chunk was left out"
+            hint = "Let the range run to len(X_disk): slicing past the end of an array is fine."
+        else:
+            reason = f"chunks of {chunk_size:,} rows give {n_chunks}"
+            hint = f"Step through the rows {chunk_size:,} at a time:"
         return failed(
             f"the model made {steps} partial_fit steps where the reference makes {n_chunks}: "
             f"{reason}.",
-            "Make the model in the same cell as the loop, with this loop:\n" + loop,
+            hint + loop,
         )
     reference = _reference_stream(X, chunk_size, n_clusters, random_state)
     ref = reference.cluster_centers_.astype(np.float64)
@@ -157,7 +159,7 @@ def check_partial_fit_loop(
         f"the model made {n_chunks} steps, as it should, but its centres differ from the "
         "reference run's: were the chunks fed in a different order, or did they overlap or "
         "skip rows?",
-        "Feed consecutive chunks from the first row on:\n" + loop,
+        "Feed consecutive chunks from the first row on:" + loop,
     )
 
 
