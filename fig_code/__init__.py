@@ -23,10 +23,22 @@ from .quantize import (
     psnr,
     quantize_colors,
 )
+from .scale import (
+    KMeansParallelSeeds,
+    Measurement,
+    iter_chunks,
+    kmeans_parallel_seeds,
+    loglog_slope,
+    measure,
+    streamed_inertia,
+)
+from .scale_plots import plot_kmeans_parallel, plot_scaling
 from .step_widget import plot_kmeans_interactive
 
 __all__ = [
     "DATASETS",
+    "KMeansParallelSeeds",
+    "Measurement",
     "Step",
     "check_environment",
     "cluster_colors",
@@ -35,12 +47,16 @@ __all__ = [
     "data_limits",
     "figure_to_png",
     "jpeg_roundtrip",
+    "iter_chunks",
+    "kmeans_parallel_seeds",
     "kmeans_quantize",
     "kmeans_steps",
     "label_mapping",
     "lloyd",
+    "loglog_slope",
     "make_dataset",
     "match_labels",
+    "measure",
     "new_figure",
     "pillow_quantize",
     "plot_cluster_map",
@@ -49,12 +65,15 @@ __all__ = [
     "plot_color_compression_interactive",
     "plot_digit_images",
     "plot_kmeans_interactive",
+    "plot_kmeans_parallel",
     "plot_kmeans_steps",
     "plot_palette",
+    "plot_scaling",
     "plot_voronoi",
     "png_bit_depth",
     "png_size",
     "psnr",
     "quantize_colors",
     "sample_pixels",
+    "streamed_inertia",
 ]
