@@ -266,7 +266,7 @@ class KMeansStepThrough(FrameWidget):
         >>> w.place_center(0.0, 2.0); w.place_center(-6.0, -6.0)  # doctest: +SKIP
         """
         for name, value in (("x", x), ("y", y)):
-            if not _is_real(value) or not np.isfinite(value):
+            if not _is_real(value) or not np.isfinite(float(value)):
                 raise ValueError(
                     f"{name} must be a finite number (a data coordinate of the picture); "
                     f"got {value!r}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from fractions import Fraction
 
 import ipywidgets as widgets
 import numpy as np
@@ -389,9 +390,10 @@ def test_bad_points_are_refused(placing, x, y):
     assert placing.placed_centers.shape == (0, 2)
 
 
-def test_numpy_numbers_are_accepted(placing):
+def test_numpy_numbers_and_fractions_are_accepted(placing):
     placing.place_center(np.float32(1.5), np.int64(-2))
-    np.testing.assert_array_equal(placing.placed_centers, [[1.5, -2.0]])
+    placing.place_center(Fraction(1, 2), 3)
+    np.testing.assert_array_equal(placing.placed_centers, [[1.5, -2.0], [0.5, 3.0]])
 
 
 # --- clicks: from ipyevents' coordinates to data coordinates ----------------------------------------
