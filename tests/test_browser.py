@@ -665,3 +665,46 @@ def test_notebook_runs_in_jupyterlab(notebook: str, lab: Lab, browser) -> None:
         print(f"{notebook}: " + ", ".join(phases))
         context.close()
         _shutdown_kernels(lab)
+
+
+# A small figure shown larger than its PNG (width 100%, up to 720 CSS pixels) on a screen with two
+# device pixels per CSS pixel: a click must still land on the data point under the mouse.
+CLICK_DPR_CODE = (
+    "from fig_code import plot_kmeans_interactive\n"
+    "plot_kmeans_interactive(n_clusters=3, figsize=(5, 4), dpi=80)"
+)
+
+
+def test_click_to_place_at_device_pixel_ratio_2(lab: Lab, browser) -> None:
+    name = "click-dpr2.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CLICK_DPR_CODE)])
+    nb.metadata.update(nbformat.read(NOTEBOOKS[0], as_version=4).metadata)
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, lab.root / "notebooks" / name)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=2)
+    page = context.new_page()
+    page.set_default_timeout(WIDGET_TIMEOUT * 1000)
+    try:
+        page.goto(
+            f"{lab.url}/lab/workspaces/test-click-dpr2/tree/notebooks/{name}?reset&token={lab.token}"
+        )
+        page.wait_for_function(
+            "() => window.jupyterapp !== undefined", timeout=SERVER_START_TIMEOUT * 1000
+        )
+        _poll(
+            f"{name} to open with an idle kernel",
+            lambda: page.evaluate(JS_NOTEBOOK_READY, f"notebooks/{name}"),
+            SERVER_START_TIMEOUT,
+        )
+        assert page.evaluate("() => window.devicePixelRatio") == 2
+        _run_all_from_menu(page)
+        page.wait_for_function(JS_RUN_FINISHED, timeout=RUN_ALL_TIMEOUT * 1000, polling=250)
+        widget = _frame_widget(page, page.locator("button.jupyter-button", has_text="Next"))
+        assert widget is not None, "the step-through widget did not render"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        _check_click_to_place(page, widget, SCREENSHOTS / "click-dpr2")
+        problems = _problems_in_outputs(page.evaluate(JS_MODEL_OUTPUTS))
+        assert not problems, "errors after clicking:\n" + "\n".join(problems)
+    finally:
+        context.close()
+        _shutdown_kernels(lab)
