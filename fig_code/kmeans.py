@@ -7,7 +7,8 @@ Two public functions:
 - ``kmeans_steps(X, n_clusters)`` records every half-step (initialise, assign, update, assign, ...)
   as a list of ``Step`` objects, for pictures and the step-through widget.
 
-Both are built from the same small private functions, which is what notebook 02 shows:
+Both are built from the same small private functions, the two steps notebook 02's exercises have
+the learner write, plus the handling of empty clusters:
 
 - ``_assign(X, centers)``: the E-step (each point goes to its nearest centre);
 - ``_update(X, labels, centers)``: the M-step (each centre moves to the mean of its points),
@@ -60,7 +61,8 @@ def _reseed_empty(X, labels, centers, sums, counts):
     centre it is currently assigned to (several empty clusters: the farthest points, handed out in
     scikit-learn's order). That point leaves its old cluster, so the returned labels differ from
     the input labels exactly there. If every point sits exactly on its centre there is nothing to
-    gain: nothing changes and an empty centre stays where it was. The inputs are not modified.
+    gain: nothing changes and an empty centre stays where it was (scikit-learn moves it instead; see
+    :func:`lloyd`). The inputs are not modified.
     """
     empty = np.flatnonzero(counts == 0)
     dist = ((X - centers[labels]) ** 2).sum(axis=1)  # each point to its own centre
@@ -127,24 +129,36 @@ def lloyd(X, init, *, max_iter: int = 300) -> tuple[np.ndarray, np.ndarray, floa
     the mean of its points (M-step). It stops when an assignment gives exactly the same labels as
     the previous one (the centres then no longer move), or after ``max_iter`` iterations.
 
-    This is the short vectorised code shown in notebook 02 (``fig_code.kmeans._lloyd``; this function
-    only checks the arguments). From the same initial centres it gives the same result as
-    ``KMeans(n_clusters=len(init), init=init, n_init=1, tol=0, algorithm="lloyd",
-    max_iter=max_iter)``: identical labels, centres equal to rounding error (about 1e-12), the same
-    inertia and the same number of iterations, because it copies scikit-learn's choices:
+    This is the short vectorised code of notebook 02's two exercises, plus the handling of empty
+    clusters (``fig_code.kmeans._lloyd``; this function only checks the arguments). From the same
+    initial centres it gives the same result as ``KMeans(n_clusters=len(init), init=init, n_init=1,
+    tol=0, algorithm="lloyd", max_iter=max_iter)`` (identical labels, centres equal to rounding
+    error, about 1e-12, the same inertia and the same number of iterations), because it copies
+    scikit-learn's choices:
 
-    - ``tol=0`` means scikit-learn stops only on *strict convergence*: the labels of one iteration
-      equal those of the previous one. The centres returned are those of that last M-step.
+    - With ``tol=0`` scikit-learn stops when the labels of one iteration equal those of the
+      previous one (or when no centre moves at all, which needs an exact tie). The centres
+      returned are those of that last M-step.
     - If ``max_iter`` is reached first, the labels are recomputed once for the final centres.
     - An empty cluster (a centre with no point) is re-seeded with the point farthest from the centre
-      it is currently assigned to; that point leaves its old cluster. With several empty clusters the farthest points are
-      handed out in scikit-learn's order. If every point sits exactly on its centre there is nothing
-      to relocate and an empty centre stays where it was (scikit-learn warns in that case).
+      it is currently assigned to; that point leaves its old cluster. With several empty clusters
+      the farthest points are handed out in scikit-learn's order.
 
-    Agreement can break only on exact distance ties (a point exactly as far from two centres), which
-    the two codes' rounding may resolve differently: here the lower centre index wins. Ties are
-    common with integer data and centres that are data points (e.g. ``load_digits`` with
-    ``init="random"``), rare once centres are means.
+    There are two exceptions, both corner cases:
+
+    - **Exact distance ties** (a point exactly as far from two centres), which the two codes'
+      rounding may resolve differently: here the lower centre index wins. Ties are common with
+      integer data and centres that are data points (e.g. ``load_digits`` with ``init="random"``),
+      rare once centres are means.
+    - **More clusters than distinct points.** Then some cluster must end up empty while every point
+      sits exactly on its centre, so there is no point to re-seed it with. Here that centre stays
+      where it was. scikit-learn 1.9 skips the re-seeding too, but then overwrites the empty centre
+      with the row of the largest cluster (``_average_centers`` in
+      ``sklearn/cluster/_k_means_common.pyx``): a copy of that cluster's centre, or, when the
+      largest cluster has the higher index, a copy of that row before it is divided by the
+      cluster's size. It also warns ("Number of distinct clusters ... found smaller than
+      n_clusters"). Labels and inertia still agree in this package's tests; the empty cluster's
+      centre does not.
 
     Parameters
     ----------
@@ -271,10 +285,11 @@ def kmeans_steps(
     lloyd's centres, labels and inertia. The inertia never increases from one step to the next.
 
     Empty clusters: if no point is assigned to a centre, the "update" step re-seeds that cluster
-    with the point farthest from the centre it is currently assigned to (as scikit-learn does). The point moves to the empty
-    cluster, so in that "update" step its label already is the new cluster's, and the cluster's
+    with the point farthest from the centre it is currently assigned to (as scikit-learn does).
+    The point moves to the empty cluster, so in that "update" step its label already is the new cluster's, and the cluster's
     centre is exactly that point. No warning is ever raised. (If every point sits exactly on its
-    centre, an empty centre simply stays where it was.)
+    centre, which happens only with more clusters than distinct points, an empty centre simply stays
+    where it was; scikit-learn would move it, see :func:`lloyd`.)
 
     Parameters
     ----------

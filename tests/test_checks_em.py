@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 
 import nbformat
 import numpy as np
 import pytest
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score
 
-from fig_code import kmeans
+from fig_code import kmeans_steps, make_dataset
 from fig_code.checks import CheckResult, check_assign_step, check_update_step
 from fig_code.kmeans import _assign
 
@@ -71,8 +72,25 @@ def _table(X, centers):
         (lambda X, c: _table(X, c).argmin(axis=0), "one per centre", "axis of the centres"),
         (lambda X, c: _table(X, c).min(axis=1), "whole numbers", "argmin"),
         (lambda X, c: np.zeros(len(X), dtype=int), "did not get their nearest", "smallest entry"),
-        (lambda X, c: _table(X, c).argmin(), "shape", "index of the smallest"),
-        (lambda X, c: None, "returned None", "return"),
+        (lambda X, c: _table(X, c).argmin(), "single number", "each row"),
+        (lambda X, c: None, "returned None", "closest centre"),
+        (
+            lambda X, c: (X[:, None, :] - c[None, :, :]).sum(axis=2).argmin(axis=1),
+            "signed",
+            "Square",
+        ),
+        (
+            lambda X, c: ((X[:, None, :] - c[None, :, :]) ** 2).sum(axis=1),
+            "per feature",
+            "last axis",
+        ),
+        (
+            lambda X, c: ((X[:, None, :] - c[None, :, :]) ** 2).sum(axis=1).argmin(axis=1),
+            "instead of the features",
+            "last axis",
+        ),
+        (lambda X, c: _table(X[:, :2], c[:, :2]).argmin(axis=1), "first two features", "every"),
+        (lambda X, c: ((X - c) ** 2).sum(axis=1), "could not subtract", "X[:, None, :]"),
         (lambda X, c: "labels", "expected an array", "table of squared distances"),
         (
             lambda X, c: np.abs(X[:, None, :] - c[None, :, :]).sum(axis=2).argmin(axis=1),
@@ -131,7 +149,17 @@ def _means(X, labels, k):
         (lambda X, lab, k: _means(X, lab, k).mean(axis=1), "shape", "axis 0"),
         (lambda X, lab, k: X[:k], "not the mean", "label is j"),
         (lambda X, lab, k: _means(X, lab, k)[:, :1], "expected shape", "one number per feature"),
-        (lambda X, lab, k: None, "returned None", "return"),
+        (lambda X, lab, k: None, "returned None", "average"),
+        (
+            lambda X, lab, k: np.array([X[lab == j].sum(axis=0) / len(X) for j in range(k)]),
+            "number of all the points",
+            "that cluster only",
+        ),
+        (
+            lambda X, lab, k: _means(X, lab, 4) if k != 4 else _means(X, lab, 5),
+            "n_clusters is",
+            "argument",
+        ),
         (lambda X, lab, k: {"centres": 1}, "expected an array", "boolean mask"),
         (  # mean over the features: rows of different lengths, NumPy's "inhomogeneous" error
             lambda X, lab, k: np.array([X[lab == j].mean(axis=1) for j in range(k)]),
@@ -162,17 +190,20 @@ def test_update_other_errors_are_reported_as_they_are():
     assert not result and "ValueError: something else" in result.message
 
 
-#: Code that would give the answer away in a hint (the solution is in the notebook, hidden).
-_CODE_IN_HINT = re.compile(r"argmin\(|\.mean\(|\.sum\(|labels == j|X\[|axis=")
+#: The lines of the solutions: no hint gives them away (the solution is in the notebook, folded).
+_SOLUTION_IN_HINT = re.compile(r"argmin\(|\.mean\(|\.sum\(|axis=")
 
 
 def _every_hint():
     mistakes = [
         lambda X, c: _table(X, c),
         lambda X, c: _table(X, c).argmin(axis=0),
+        lambda X, c: _table(X, c).argmin(),
         lambda X, c: np.zeros(len(X), dtype=int),
         lambda X, c: "labels",
         lambda X, c: np.abs(X[:, None, :] - c[None, :, :]).sum(axis=2).argmin(axis=1),
+        lambda X, c: (X[:, None, :] - c[None, :, :]).sum(axis=2).argmin(axis=1),
+        lambda X, c: ((X - c) ** 2).sum(axis=1),
     ]
     hints = [check_assign_step(f).hint for f in mistakes]
     updates = [
@@ -188,11 +219,24 @@ def _every_hint():
     return hints + [check_update_step(f).hint for f in updates]
 
 
-def test_hints_explain_without_giving_the_code_away():
+def test_hints_explain_without_giving_the_solution_away():
     hints = _every_hint()
     assert all(hints)
     for hint in hints:
-        assert not _CODE_IN_HINT.search(hint), hint
+        assert not _SOLUTION_IN_HINT.search(hint), hint
+
+
+@pytest.mark.parametrize("check", [check_assign_step, check_update_step])
+def test_no_answer_yet_gets_a_nudge_in_words_and_no_code(check):
+    def as_shipped(*args):
+        # your code here
+        return None
+
+    result = check(as_shipped)
+    assert not result and "no answer yet" in result.message
+    assert result.hint
+    for code in ("`", "[", "=", "np.", "axis", "argmin", "mean("):
+        assert code not in result.hint, (code, result.hint)
 
 
 def test_update_uses_shuffled_labels_so_sorting_mistakes_fail():
@@ -227,33 +271,45 @@ def test_checks_are_repeatable():
     assert {c.shape[1] for c in calls} == {2, 3, 64}
 
 
-# --- notebook 02 shows fig_code's own K-means core ------------------------------------------------
-#: How the notebook names fig_code.kmeans' private functions (no leading underscore; no clash with the
-#: variables ``inertia`` and ``lloyd``).
-SHOWN_AS = {
-    "_assign": "assign",
-    "_update": "update",
-    "_inertia": "inertia_of",
-    "_lloyd": "lloyd_core",
-}
-#: Shown in the notebook only by name (imported from fig_code, described in prose).
-NOT_SHOWN = ("_reseed_empty",)
+# --- what the checks pass, the notebook's next cell can use ------------------------------------------
+def assign_float(X, centers):  # whole numbers stored as floats: accepted
+    return assign_broadcast(X, centers).astype(float)
 
 
-def test_notebook_02_shows_exactly_the_lloyd_core_of_fig_code(root):
-    """The notebook says its from-scratch cells ARE fig_code's core: they must not drift apart."""
+def _payoff_cell(root) -> str:
     nb = nbformat.read(root / "notebooks" / "02-Expectation-Maximization.ipynb", as_version=4)
-    shown = "\n\n".join(
-        c.source for c in nb.cells if c.cell_type == "code" and c.get("id", "").startswith("core-")
-    )
-    for name, new in SHOWN_AS.items():
-        source = inspect.getsource(getattr(kmeans, name))
-        for old, renamed in SHOWN_AS.items():
-            source = re.sub(rf"\b{old}\b", renamed, source)
-        assert f"def {new}(" in source
-        assert source.strip() in shown, (
-            f"notebook 02 no longer shows fig_code.kmeans.{name} as it is: rebuild its core- cells"
-        )
-    for name in NOT_SHOWN:
-        assert f"from fig_code.kmeans import {name}" in shown
-        assert f"def {name}(" not in shown
+    (source,) = [c.source for c in nb.cells if c.get("id") == "ex-payoff"]
+    return source
+
+
+def _run_payoff(root, assign_points, update_centers, capsys) -> str:
+    X, _ = make_dataset("blobs")
+    namespace = {
+        "np": np,
+        "KMeans": KMeans,
+        "adjusted_rand_score": adjusted_rand_score,
+        "check_assign_step": check_assign_step,
+        "check_update_step": check_update_step,
+        "X": X,
+        "steps": kmeans_steps(X, 4, init="random", random_state=3),
+        "assign_points": assign_points,
+        "update_centers": update_centers,
+    }
+    exec(_payoff_cell(root), namespace)  # noqa: S102 - the notebook's own cell
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "assign", [assign_broadcast, assign_norm, assign_loop, assign_list, assign_float, _assign]
+)
+@pytest.mark.parametrize("update", [update_loop, update_bincount, update_list])
+def test_every_answer_the_checks_pass_runs_in_the_notebooks_next_cell(root, assign, update, capsys):
+    """A check never says "Correct" for an answer the following cell then crashes on."""
+    assert check_assign_step(assign) and check_update_step(update)
+    out = _run_payoff(root, assign, update, capsys)
+    assert "agreement (ARI) 1.00" in out, out
+
+
+def test_the_next_cell_waits_for_both_checks(root, capsys):
+    out = _run_payoff(root, assign_broadcast, lambda X, labels, n_clusters: None, capsys)
+    assert out.startswith("Not yet")

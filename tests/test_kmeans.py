@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.datasets import load_digits
+from sklearn.exceptions import ConvergenceWarning
 from threadpoolctl import threadpool_limits
 
 import fig_code
@@ -233,6 +234,27 @@ def test_more_clusters_than_distinct_points_gives_no_warning(recwarn):
     centers, labels, inertia, _ = lloyd(X, steps[0].centers)
     assert inertia == pytest.approx(0.0)
     assert len(recwarn) == 0
+
+
+def test_more_clusters_than_distinct_points_is_where_lloyd_and_sklearn_differ():
+    """The documented exception: with no point left to re-seed an empty cluster, lloyd keeps its
+    centre and scikit-learn 1.9 overwrites it (with the largest cluster's row) and warns."""
+    X = np.array([[5.0, 0.0]] * 3 + [[0.0, 0.0], [0.0, 5.0]])  # 3 distinct points, k = 4
+    for init in (
+        [[5.0, 0.0], [0.0, 0.0], [0.0, 5.0], [9.0, 9.0]],  # largest cluster first
+        [[9.0, 9.0], [5.0, 0.0], [0.0, 0.0], [0.0, 5.0]],  # largest cluster later
+    ):
+        init = np.array(init)
+        empty = int(np.flatnonzero((init == 9.0).all(axis=1))[0])
+        centers, labels, inertia, _ = lloyd(X, init)
+        with pytest.warns(ConvergenceWarning, match="distinct clusters"):
+            km = _sklearn(X, init)
+        np.testing.assert_array_equal(labels, km.labels_)
+        assert inertia == pytest.approx(km.inertia_, abs=1e-12)
+        np.testing.assert_array_equal(centers[empty], [9.0, 9.0])  # lloyd: left where it was
+        assert not np.allclose(km.cluster_centers_[empty], [9.0, 9.0])  # scikit-learn: moved
+        others = np.delete(np.arange(4), empty)
+        np.testing.assert_allclose(centers[others], km.cluster_centers_[others], atol=1e-12)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,9 @@ small test problems of its own (2-D and 64-D, one cluster and several) and compa
 answer. It never raises: an exception inside the learner's function, a ``None`` returned, a wrong shape
 or a typical slip (argmax for argmin, a median for a mean, ...) all come back as a ``CheckResult`` with a
 hint.
+
+Hints grow with the attempt. The function as shipped returns ``None``: that gets a nudge in words
+only, no code. A wrong answer gets a diagnosis of the slip and, where it helps, a line of code.
 """
 
 from __future__ import annotations
@@ -92,19 +95,87 @@ def _case_text(n: int, d: int, k: int) -> str:
     return f"{n} points in {d}-D and {k} centre{'s' if k > 1 else ''}"
 
 
+_ASSIGN_NUDGE = (
+    "For every point, measure its squared distance to each centre, and keep the number of the "
+    "closest centre. Try to do all the points at once, without a loop over them."
+)
 _ASSIGN_HINT = (
     "Build an (n_points, n_clusters) table of squared distances (one row per point, one column "
-    "per centre) with broadcasting, then take, in each row, the index of the smallest entry."
+    "per centre) with broadcasting: `X[:, None, :] - centers[None, :, :]` holds every "
+    "point-minus-centre difference. Then take, in each row, the index of the smallest entry."
 )
 
 
-def _misuse(before, after, result, where: str, hint: str) -> CheckResult | None:
-    """A failed result when the learner's function changed its inputs or returned nothing."""
+def _misuse(before, after, result, where: str, hint: str, nudge: str) -> CheckResult | None:
+    """A failed result when the learner's function changed its inputs or returned nothing.
+
+    ``None`` is what the exercise's template returns: no answer yet, so the hint is ``nudge``, a
+    conceptual nudge in words (no code).
+    """
     if not all(np.array_equal(b, a) for b, a in zip(before, after, strict=True)):
         return failed(f"your function changed its input arrays {where}.", hint)
     if result is None:
-        return failed("your function returned None.", "Did you forget the `return` statement?")
+        return failed(
+            "your function returned None: no answer yet (or a missing return line).", nudge
+        )
     return None
+
+
+def _broadcast_error(error: CheckResult) -> CheckResult:
+    """Explain NumPy's "could not be broadcast together": X minus centers without new axes."""
+    if "could not be broadcast" not in error.message:
+        return error
+    return failed(
+        "NumPy could not subtract the centres from the points: X has one row per point, centers "
+        "one row per centre, and those numbers differ (its error says the shapes 'could not be "
+        "broadcast together').",
+        "Give each array an axis of length 1 where the other has its rows: "
+        "`X[:, None, :] - centers[None, :, :]` has shape (n_points, n_clusters, n_features).",
+    )
+
+
+def _assign_slips(labels, X: np.ndarray, centers: np.ndarray, where: str) -> list[CheckResult]:
+    """The typical slips that give exactly these wrong labels, each as a diagnosis with a hint."""
+    k, d = centers.shape
+    diff = X[:, np.newaxis, :] - centers[np.newaxis, :, :]
+    d2 = (diff**2).sum(axis=2)
+    slips = [
+        (
+            k > 1 and d2.argmax(axis=1),
+            f"every point went to its farthest centre {where}.",
+            "Use argmin (smallest distance), not argmax.",
+        ),
+        (
+            k > 1 and (diff**2).sum(axis=1).argmin(axis=1),
+            f"your labels are the feature with the smallest sum over the centres {where}: the "
+            "sum ran over the centres instead of the features.",
+            "Sum the squared differences over the last axis (the features), then pick the "
+            "smallest column in each row.",
+        ),
+        (
+            k > 1 and diff.sum(axis=2).argmin(axis=1),
+            f"your 'distances' are sums of signed differences, where positive and negative "
+            f"differences cancel out {where}.",
+            "Square the differences before summing them over the features.",
+        ),
+        (
+            d > 2 and squared_distances(X[:, :2], centers[:, :2]).argmin(axis=1),
+            f"your labels are right for the first two features only {where}.",
+            "Use every feature: the check also runs 64-dimensional points.",
+        ),
+        (
+            k > 1 and _l1_distances(X, centers).argmin(axis=1),
+            f"your distances are sums of absolute differences (the L1 or 'city block' "
+            f"distance), which picks another centre for some points {where}.",
+            "K-means uses the squared Euclidean distance: square the differences, then sum over "
+            "the features.",
+        ),
+    ]
+    return [
+        failed(message, hint)
+        for predicted, message, hint in slips
+        if predicted is not False and np.array_equal(labels, predicted)
+    ]
 
 
 def check_assign_step(assign) -> CheckResult:
@@ -138,15 +209,17 @@ def check_assign_step(assign) -> CheckResult:
     problem = _not_callable(assign, "check_assign_step", "assign_points(X, centers)")
     if problem is not None:
         return problem
-    for n, d, k, seed in _CASES:
+    ambiguous = None  # a slip that fitted a test problem, where another slip fitted too
+    for i, (n, d, k, seed) in enumerate(_CASES):
+        last = i == len(_CASES) - 1
         X, centers = _problem(n, d, k, seed)
         X_in, centers_in = X.copy(), centers.copy()
         result, error, warned = _call(assign, X_in, centers_in)
         if error is not None:
-            return error
+            return _broadcast_error(error)
         where = f"(test with {_case_text(n, d, k)})"
         hint = "Compute new arrays instead of writing into X or centers."
-        problem = _misuse((X, centers), (X_in, centers_in), result, where, hint)
+        problem = _misuse((X, centers), (X_in, centers_in), result, where, hint, _ASSIGN_NUDGE)
         if problem is not None:
             return problem
         d2 = squared_distances(X, centers)
@@ -158,6 +231,19 @@ def check_assign_step(assign) -> CheckResult:
             return failed(
                 f"you returned the whole ({n}, {k}) table of distances {where}.",
                 "Keep, for each point (row), only the index (column) of the smallest distance.",
+            )
+        if arr.shape == ():
+            return failed(
+                f"you returned a single number, not one label per point {where}.",
+                "Without an axis, argmin looks at the whole table as one flat list; ask for the "
+                "smallest entry of each row (the axis of the centres).",
+            )
+        if arr.shape == (n, d) and d != k:
+            return failed(
+                f"you returned a ({n}, {d}) array, one row per point and one column per feature "
+                f"{where}: the sum ran over the centres instead of the features.",
+                "Sum the squared differences over the last axis (the features), which leaves one "
+                "column per centre; then pick the smallest column in each row.",
             )
         if arr.shape == (k,) and n != k:
             return failed(
@@ -178,31 +264,31 @@ def check_assign_step(assign) -> CheckResult:
         labels = arr.astype(int)
         if np.array_equal(labels, truth):
             continue
-        if k > 1 and np.array_equal(labels, d2.argmax(axis=1)):
-            return failed(
-                f"every point went to its farthest centre {where}.",
-                "Use argmin (smallest distance), not argmax.",
-            )
-        if k > 1 and np.array_equal(labels, _l1_distances(X, centers).argmin(axis=1)):
-            return failed(
-                f"your distances are sums of absolute differences (the L1 or 'city block' "
-                f"distance), which picks another centre for some points {where}.",
-                "K-means uses the squared Euclidean distance: square the differences, then sum "
-                "over the features.",
-            )
+        slips = _assign_slips(labels, X, centers, where)
+        if len(slips) == 1 or (slips and last):
+            return slips[0]
+        if slips:  # two slips give these labels here: the next test problem tells them apart
+            ambiguous = ambiguous or slips[0]
+            continue
         wrong = int((labels != truth).sum())
         return failed(
             f"{wrong} of {n} points did not get their nearest centre {where}{warned}.", _ASSIGN_HINT
         )
+    if ambiguous is not None:
+        return ambiguous
     return passed(
         "every point goes to its nearest centre, in all four tests (2-D, 64-D, one centre)."
     )
 
 
+_UPDATE_NUDGE = (
+    "A cluster's new centre is the average position of the points that carry its label: for each "
+    "cluster, gather its points and average them, feature by feature."
+)
 _UPDATE_HINT = (
-    "Row j of the result is the mean of the points whose label is j (select them with a boolean "
-    "mask), averaged over the points so that it has one number per feature; do this for every j "
-    "from 0 to n_clusters - 1 and stack the results as rows."
+    "Row j of the result is the mean of the points whose label is j (select them with the boolean "
+    "mask `labels == j`), averaged over the points so that it has one number per feature; do this "
+    "for every j from 0 to n_clusters - 1 and stack the results as rows."
 )
 
 
@@ -246,7 +332,7 @@ def check_update_step(update) -> CheckResult:
             return _ragged_rows(error)
         where = f"(test with {_case_text(n, d, k)})"
         hint = "Compute a new array of centres instead of writing into X or labels."
-        problem = _misuse((X, labels), (X_in, labels_in), result, where, hint)
+        problem = _misuse((X, labels), (X_in, labels_in), result, where, hint, _UPDATE_NUDGE)
         if problem is not None:
             return problem
         members = [X[labels == j] for j in range(k)]
@@ -264,6 +350,12 @@ def check_update_step(update) -> CheckResult:
                 f"expected one centre per row, shape ({k}, {d}); got shape {arr.shape} {where}.",
                 "Average the points of each cluster over axis 0 (the points), and stack the k "
                 "means as rows.",
+            )
+        if arr.ndim == 2 and arr.shape[1] == d and arr.shape[0] != k:
+            return failed(
+                f"you returned {arr.shape[0]} centres, but n_clusters is {k} {where}.",
+                "Make one row for each cluster number from 0 to n_clusters - 1, using the "
+                "function's n_clusters argument rather than a fixed number.",
             )
         if arr.shape != (k, d):
             return failed(
@@ -284,6 +376,11 @@ def check_update_step(update) -> CheckResult:
             return failed(
                 f"those are the sums of each cluster's points {where}.",
                 "Divide each sum by the number of points in that cluster.",
+            )
+        if np.allclose(arr, [m.sum(axis=0) / n for m in members]) and k > 1:
+            return failed(
+                f"you divided each cluster's sum by the number of all the points {where}.",
+                "Divide by the number of points in that cluster only.",
             )
         if k > 1 and np.allclose(arr, np.broadcast_to(X.mean(axis=0), (k, d))):
             return failed(
