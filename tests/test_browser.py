@@ -447,13 +447,25 @@ async (code) => {
 }
 """
 
-# The step-through widget in click-to-place mode (the one the test switched), and what the test needs
-# of it: the PNG's size, k data points, their pixels in the PNG, and one PNG pixel in data units.
-PY_CLICK_TARGETS = """
+# The step-through widgets already in click-to-place mode (a notebook may show one), remembered so
+# that the one the test switches can be told apart.
+PY_CLICK_BEFORE = """
 import gc as _gc, json as _json
 import numpy as _np
 from fig_code.step_widget import KMeansStepThrough as _K
-_w = [o for o in _gc.get_objects() if isinstance(o, _K) and o.init_dropdown.value == "click"][-1]
+
+def _clicking():
+    return [o for o in _gc.get_objects() if isinstance(o, _K) and o.init_dropdown.value == "click"]
+
+_before = {id(o) for o in _clicking()}
+print(_json.dumps(len(_before)))
+"""
+# The step-through widget the test switched to click-to-place mode, and what the test needs of it:
+# the PNG's size, k data points, their pixels in the PNG, and one PNG pixel in data units.
+PY_CLICK_TARGETS = """
+_new = [o for o in _clicking() if id(o) not in _before]
+assert len(_new) == 1, f"expected one widget switched to click to place, found {len(_new)}"
+_w = _new[0]
 _k = _w.k_slider.value
 _pts = _w.X[_np.linspace(0, len(_w.X) - 1, _k).astype(int)]
 print(_json.dumps({
@@ -478,6 +490,7 @@ def _check_click_to_place(page, widget, shot: Path) -> None:
     image = widget.locator("img.widget-image").first
     caption = widget.locator(".widget-label", has_text="starting centres").first
     before = _image_state(page, image)
+    _kernel_json(page, PY_CLICK_BEFORE)
     widget.locator(".widget-dropdown", has_text="init").locator("select").select_option(
         label="click to place"
     )
