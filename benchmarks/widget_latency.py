@@ -7,6 +7,9 @@ Naive redraw, the baseline (measured in the same run, same picture size and cont
 the steps from scratch with ``kmeans_steps``, draw a brand-new figure with ``plot_voronoi`` and
 ``plot_clusters`` plus arrows and texts, and save it as PNG.
 
+Click to place (issue 13), for information: a placed centre that is not the k-th only redraws the
+data-alone picture; the k-th also computes the run from the placed centres and draws its step 0.
+
 Goal (issue 3): widget step <= 0.6 x naive redraw. Medians; the machine is shared, so absolute
 times vary from run to run; the ratio is the number to read.
 
@@ -76,6 +79,15 @@ def main() -> None:
         widget.step_slider.value = i - 1
         revisit.append(time.perf_counter() - t0)
 
+    placing = plot_kmeans_interactive(n_clusters=K, init="click")
+    some, last = [], []
+    for round_ in range(ROUNDS):
+        placing.clear_centers()
+        for x, y in placing.X[round_ : round_ + K * 40 : 40]:
+            t0 = time.perf_counter()
+            placing.place_center(x, y)
+            (some if placing.placing else last).append(time.perf_counter() - t0)
+
     w = statistics.median(widget_times) * 1000
     n = statistics.median(naive_times) * 1000
     print(
@@ -85,6 +97,10 @@ def main() -> None:
     print(f"naive redraw: {n:.1f} ms")
     print(f"ratio: {w / n:.2f} (goal <= {GOAL})")
     print(f"widget revisit (cached frame): {statistics.median(revisit) * 1000:.1f} ms")
+    print(
+        f"click to place: a centre {statistics.median(some) * 1000:.1f} ms, "
+        f"the k-th (new run) {statistics.median(last) * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

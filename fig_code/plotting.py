@@ -473,6 +473,23 @@ class _KMeansFrame:
         if self.info is not None:
             self.info.set_text(info)
 
+    def show_data(self, centers: np.ndarray, *, title: str = "", info: str = ""):
+        """Show the data alone (hollow points, no regions) and ``centers``, the first
+        ``len(centers)`` (0..k) centres in their clusters' colours: the picture while the learner
+        places starting centres."""
+        empty = np.empty((0, 2))
+        self.regions.set_verts([])
+        self.unassigned.set_visible(True)
+        for coll in self.points:
+            coll.set_offsets(empty)
+        self.centers.set_offsets(np.asarray(centers, dtype=float).reshape(-1, 2))
+        self.ghosts.set_offsets(empty)
+        for arrow in self.arrows:
+            arrow.set_visible(False)
+        self.caption.set_text(title)
+        if self.info is not None:
+            self.info.set_text(info)
+
 
 def plot_kmeans_steps(
     X,

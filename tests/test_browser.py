@@ -9,11 +9,15 @@ and every code cell has an execution count, and asserts that
 
 - no cell produced an error or anything on stderr (checked in the notebook model and in the page);
 - every widget rendered (no "Error displaying widget") and every image in an output loaded;
-- notebook 02: the step-through widget's Next button changes the picture and Play advances it;
+- notebook 02: the step-through widget's Next button changes the picture and Play advances it; with
+  init "click to place", k mouse clicks on the picture (at the pixels of known data points, asked of
+  the kernel) place the centres at those points, the caption counts them, and Next then steps the
+  run from them;
 - notebook 04: moving the n_colors slider changes the picture.
 
 Screenshots go to ``tests/screenshots/`` (git-ignored): ``NN-Name.png``, the whole notebook after the
-run (and after driving its widget), and ``NN-Name-widget.png``, the driven widget alone. Look at them.
+run (and after driving its widget), and ``NN-Name-widget.png``, the driven widget alone; for 02 also
+``02-...-click-before.png`` and ``-click-after.png``, the widget before and after the clicks. Look at them.
 
 Locally the test skips, saying why, when Playwright or Chromium is missing; with ``CI=true`` in the
 environment a missing browser is a failure. Deselect it with ``-m "not browser"``.
@@ -420,6 +424,111 @@ def _check_step_widget(page) -> None:
     return widget
 
 
+def _check_step_widget_and_clicks(page, shot: Path):
+    widget = _check_step_widget(page)
+    _check_click_to_place(page, widget, shot)
+    return widget
+
+
+# Runs Python in the notebook's kernel (not in a cell: nothing is added to the notebook) and returns
+# what it printed.
+JS_KERNEL_PRINT = """
+async (code) => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session.kernel;
+  const future = kernel.requestExecute({code, silent: false, store_history: false});
+  let text = '';
+  future.onIOPub = (msg) => {
+    if (msg.header.msg_type === 'stream') text += msg.content.text;
+    if (msg.header.msg_type === 'error') text += 'ERROR ' + msg.content.ename + ': ' + msg.content.evalue;
+  };
+  await future.done;
+  return text;
+}
+"""
+
+# The step-through widgets already in click-to-place mode (a notebook may show one), remembered so
+# that the one the test switches can be told apart.
+PY_CLICK_BEFORE = """
+import gc as _gc, json as _json
+import numpy as _np
+from fig_code.step_widget import KMeansStepThrough as _K
+
+def _clicking():
+    return [o for o in _gc.get_objects() if isinstance(o, _K) and o.init_dropdown.value == "click"]
+
+_before = {id(o) for o in _clicking()}
+print(_json.dumps(len(_before)))
+"""
+# The step-through widget the test switched to click-to-place mode, and what the test needs of it:
+# the PNG's size, k data points, their pixels in the PNG, and one PNG pixel in data units.
+PY_CLICK_TARGETS = """
+_new = [o for o in _clicking() if id(o) not in _before]
+assert len(_new) == 1, f"expected one widget switched to click to place, found {len(_new)}"
+_w = _new[0]
+_k = _w.k_slider.value
+_pts = _w.X[_np.linspace(0, len(_w.X) - 1, _k).astype(int)]
+print(_json.dumps({
+    "k": _k,
+    "size": [_w._fig.bbox.width, _w._fig.bbox.height],
+    "points": _pts.tolist(),
+    "pixels": [_w.data_to_pixel(x, y) for x, y in _pts],
+    "unit": abs(_w.pixel_to_data(1, 0)[0] - _w.pixel_to_data(0, 0)[0]),
+}))
+"""
+PY_PLACED = "print(_json.dumps(_w.placed_centers.tolist()))"
+
+
+def _kernel_json(page, code: str):
+    out = page.evaluate(JS_KERNEL_PRINT, code)
+    assert out.strip() and not out.startswith("ERROR"), f"kernel query failed: {out[:500]}"
+    return json.loads(out)
+
+
+def _check_click_to_place(page, widget, shot: Path) -> None:
+    """Notebook 02: init "click to place", k clicks on the picture, then Next runs from them."""
+    image = widget.locator("img.widget-image").first
+    caption = widget.locator(".widget-label", has_text="starting centres").first
+    before = _image_state(page, image)
+    _kernel_json(page, PY_CLICK_BEFORE)
+    widget.locator(".widget-dropdown", has_text="init").locator("select").select_option(
+        label="click to place"
+    )
+    _poll("the click-to-place caption", lambda: caption.count() > 0 and caption.is_visible(), 10)
+    targets = _kernel_json(page, PY_CLICK_TARGETS)
+    k = targets["k"]
+    _poll(
+        "the caption to ask for k clicks",
+        lambda: (
+            caption.inner_text() == f"click {k} points to place the starting centres (0 of {k})"
+        ),
+        10,
+    )
+    picture = _wait_for_new_picture(page, image, before, "click mode to show the data alone")
+    image.scroll_into_view_if_needed()
+    widget.screenshot(path=f"{shot}-click-before.png")
+    box = image.bounding_box()
+    width, height = targets["size"]
+    for j, (column, row) in enumerate(targets["pixels"], start=1):
+        page.mouse.click(
+            box["x"] + column / width * box["width"], box["y"] + row / height * box["height"]
+        )
+        want = f"({j} of {k})" if j < k else f"{k} starting centres placed"
+        _poll(f"click {j} to be counted ({want!r})", lambda w=want: w in caption.inner_text(), 10)
+        picture = _wait_for_new_picture(page, image, picture, f"click {j} to change the picture")
+    placed = _kernel_json(page, PY_PLACED)
+    # a click lands within rounding of its CSS pixel: at most about one PNG pixel here
+    tolerance = 1.5 * max(1.0, width / box["width"]) * targets["unit"]
+    for j, (got, want) in enumerate(zip(placed, targets["points"], strict=True)):
+        miss = ((got[0] - want[0]) ** 2 + (got[1] - want[1]) ** 2) ** 0.5
+        assert miss <= tolerance, f"click {j + 1} placed {got}, not at the data point {want}"
+    widget.screenshot(path=f"{shot}-click-after.png")
+    next_button = widget.locator("button.jupyter-button", has_text="Next").first
+    _poll("Next to be enabled", lambda: next_button.is_enabled(), 10)
+    next_button.click()
+    _wait_for_new_picture(page, image, picture, "Next to step the run from the placed centres")
+
+
 def _check_color_widget(page) -> None:
     """Notebook 04: moving the n_colors slider changes the picture."""
     slider = page.locator(".widget-slider").filter(has_text="n_colors")
@@ -444,9 +553,10 @@ def _check_color_widget(page) -> None:
     return widget
 
 
-# Each drives its widget and returns it (for a screenshot of the widget alone).
+# Each drives its widget and returns it (for a screenshot of the widget alone); those that take a
+# second argument also get the screenshot path stem, for screenshots of their own.
 INTERACTIONS: dict[str, Callable] = {
-    "02-Expectation-Maximization.ipynb": _check_step_widget,
+    "02-Expectation-Maximization.ipynb": _check_step_widget_and_clicks,
     "04-Color-Compression.ipynb": _check_color_widget,
 }
 
@@ -543,7 +653,8 @@ def test_notebook_runs_in_jupyterlab(notebook: str, lab: Lab, browser) -> None:
 
         interact = INTERACTIONS.get(notebook)
         if interact is not None:
-            widget = interact(page)
+            takes_shot = interact.__code__.co_argcount > 1
+            widget = interact(page, shot) if takes_shot else interact(page)
             phase("drove the widget")
             widget.screenshot(path=f"{shot}-widget.png")
             cells = page.evaluate(JS_MODEL_OUTPUTS)
@@ -565,5 +676,48 @@ def test_notebook_runs_in_jupyterlab(notebook: str, lab: Lab, browser) -> None:
         assert not page_errors, f"{notebook}: uncaught errors in the page: {page_errors}"
     finally:
         print(f"{notebook}: " + ", ".join(phases))
+        context.close()
+        _shutdown_kernels(lab)
+
+
+# A small figure shown larger than its PNG (width 100%, up to 720 CSS pixels) on a screen with two
+# device pixels per CSS pixel: a click must still land on the data point under the mouse.
+CLICK_DPR_CODE = (
+    "from fig_code import plot_kmeans_interactive\n"
+    "plot_kmeans_interactive(n_clusters=3, figsize=(5, 4), dpi=80)"
+)
+
+
+def test_click_to_place_at_device_pixel_ratio_2(lab: Lab, browser) -> None:
+    name = "click-dpr2.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CLICK_DPR_CODE)])
+    nb.metadata.update(nbformat.read(NOTEBOOKS[0], as_version=4).metadata)
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, lab.root / "notebooks" / name)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=2)
+    page = context.new_page()
+    page.set_default_timeout(WIDGET_TIMEOUT * 1000)
+    try:
+        page.goto(
+            f"{lab.url}/lab/workspaces/test-click-dpr2/tree/notebooks/{name}?reset&token={lab.token}"
+        )
+        page.wait_for_function(
+            "() => window.jupyterapp !== undefined", timeout=SERVER_START_TIMEOUT * 1000
+        )
+        _poll(
+            f"{name} to open with an idle kernel",
+            lambda: page.evaluate(JS_NOTEBOOK_READY, f"notebooks/{name}"),
+            SERVER_START_TIMEOUT,
+        )
+        assert page.evaluate("() => window.devicePixelRatio") == 2
+        _run_all_from_menu(page)
+        page.wait_for_function(JS_RUN_FINISHED, timeout=RUN_ALL_TIMEOUT * 1000, polling=250)
+        widget = _frame_widget(page, page.locator("button.jupyter-button", has_text="Next"))
+        assert widget is not None, "the step-through widget did not render"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        _check_click_to_place(page, widget, SCREENSHOTS / "click-dpr2")
+        problems = _problems_in_outputs(page.evaluate(JS_MODEL_OUTPUTS))
+        assert not problems, "errors after clicking:\n" + "\n".join(problems)
+    finally:
         context.close()
         _shutdown_kernels(lab)
