@@ -23,7 +23,9 @@ def make_dataset(name: str, *, n_samples: int = 300, random_state: int = 0):
     - ``"blobs"``: four round, well separated clusters of the same size: K-means' home ground;
     - ``"anisotropic"``: three blobs sheared by a linear map into long, tilted ellipses;
     - ``"unequal variance"``: three round clusters with very different spreads;
-    - ``"uneven sizes"``: three round clusters holding about 75 %, 20 % and 5 % of the points;
+    - ``"uneven sizes"``: three round clusters holding about 75 %, 20 % and 5 % of the points, with
+      standard deviations 1.3, 0.7 and 0.4 (size and spread go together: the biggest cluster is
+      also the widest);
     - ``"two moons"``: two interleaved half circles (clusters that are not convex).
 
     Parameters

@@ -61,8 +61,8 @@ def _reseed_empty(X, labels, centers, sums, counts):
     centre it is currently assigned to (several empty clusters: the farthest points, handed out in
     scikit-learn's order). That point leaves its old cluster, so the returned labels differ from
     the input labels exactly there. If every point sits exactly on its centre there is nothing to
-    gain: nothing changes and an empty centre stays where it was (scikit-learn moves it instead; see
-    :func:`lloyd`). The inputs are not modified.
+    gain: nothing changes and an empty centre stays where it was (scikit-learn overwrites it with
+    the largest cluster's row instead; see :func:`lloyd`). The inputs are not modified.
     """
     empty = np.flatnonzero(counts == 0)
     dist = ((X - centers[labels]) ** 2).sum(axis=1)  # each point to its own centre
@@ -146,10 +146,15 @@ def lloyd(X, init, *, max_iter: int = 300) -> tuple[np.ndarray, np.ndarray, floa
 
     There are two exceptions, both corner cases:
 
-    - **Exact distance ties** (a point exactly as far from two centres), which the two codes'
-      rounding may resolve differently: here the lower centre index wins. Ties are common with
-      integer data and centres that are data points (e.g. ``load_digits`` with ``init="random"``),
-      rare once centres are means.
+    - **(Near-)ties**: a point (almost) exactly as far from two centres. The two codes compute
+      distances differently, so rounding can pick either centre: this function sums
+      ``(x - c)**2`` on the data as given (an exact tie goes to the lower centre index), while
+      scikit-learn first centres the data (``X -= X_mean`` in ``KMeans.fit``) and ranks centres by
+      ``||c||**2 - 2 x.c``, computed with a BLAS matrix product (``_update_chunk_dense`` in
+      ``sklearn/cluster/_k_means_lloyd.pyx``). Two distances that differ by less than the
+      rounding error can therefore be ordered differently. Exact ties are common with integer
+      data and centres that are data points (e.g. ``load_digits`` with ``init="random"``), near
+      ties rare once centres are means.
     - **More clusters than distinct points.** Then some cluster must end up empty while every point
       sits exactly on its centre, so there is no point to re-seed it with. Here that centre stays
       where it was. scikit-learn 1.9 skips the re-seeding too, but then overwrites the empty centre
@@ -286,10 +291,11 @@ def kmeans_steps(
 
     Empty clusters: if no point is assigned to a centre, the "update" step re-seeds that cluster
     with the point farthest from the centre it is currently assigned to (as scikit-learn does).
-    The point moves to the empty cluster, so in that "update" step its label already is the new cluster's, and the cluster's
-    centre is exactly that point. No warning is ever raised. (If every point sits exactly on its
-    centre, which happens only with more clusters than distinct points, an empty centre simply stays
-    where it was; scikit-learn would move it, see :func:`lloyd`.)
+    The point moves to the empty cluster, so in that "update" step its label already is the new
+    cluster's, and the cluster's centre is exactly that point. No warning is ever raised. (If every
+    point sits exactly on its centre, which happens only with more clusters than distinct points, an
+    empty centre simply stays where it was; scikit-learn would overwrite it with the largest
+    cluster's row, see :func:`lloyd`.)
 
     Parameters
     ----------

@@ -253,8 +253,32 @@ def test_more_clusters_than_distinct_points_is_where_lloyd_and_sklearn_differ():
         assert inertia == pytest.approx(km.inertia_, abs=1e-12)
         np.testing.assert_array_equal(centers[empty], [9.0, 9.0])  # lloyd: left where it was
         assert not np.allclose(km.cluster_centers_[empty], [9.0, 9.0])  # scikit-learn: moved
+        # ... onto the largest cluster's centre when that cluster comes first (notebook 02 says so);
+        # otherwise onto that cluster's row before it is divided by its size: not a centre at all
+        on_largest = np.allclose(km.cluster_centers_[empty], [5.0, 0.0], atol=1e-12)
+        assert on_largest == (empty > 0)
         others = np.delete(np.arange(4), empty)
         np.testing.assert_allclose(centers[others], km.cluster_centers_[others], atol=1e-12)
+
+
+def test_near_ties_are_where_lloyd_and_sklearn_may_differ():
+    """The other documented exception: a point (almost) exactly as far from two centres. lloyd sums
+    (x - c)**2; scikit-learn centres X and ranks centres by ||c||**2 - 2 x.c, so rounding can
+    send such a point either way. Every disagreement must be such a (near-)tie, and among many
+    midpoints some do disagree."""
+    rng = np.random.default_rng(1)
+    n_differ = 0
+    for _ in range(150):
+        p, q = np.round(rng.uniform(-10, 10, size=(2, 2)), 1)
+        X = np.array([p, q, (p + q) / 2])  # the third point halfway between the two centres
+        labels = lloyd(X, X[:2])[1]
+        km = _sklearn(X, X[:2])
+        if not np.array_equal(labels, km.labels_):
+            n_differ += 1
+            np.testing.assert_array_equal(labels[:2], km.labels_[:2])  # only the midpoint differs
+            sq_dist = ((X[2] - X[:2]) ** 2).sum(axis=1)
+            assert abs(sq_dist[0] - sq_dist[1]) <= 1e-12 * sq_dist.max()  # a tie up to rounding
+    assert n_differ > 0
 
 
 @pytest.mark.parametrize(
@@ -294,8 +318,12 @@ def test_make_dataset_shapes_and_seed(name):
 def test_make_dataset_groups():
     assert len(np.unique(make_dataset("blobs")[1])) == 4
     assert len(np.unique(make_dataset("two moons")[1])) == 2
-    sizes = np.bincount(make_dataset("uneven sizes", n_samples=400)[1])
+    X, y = make_dataset("uneven sizes", n_samples=400)
+    sizes = np.bincount(y)
     assert sizes.max() >= 6 * sizes.min()
+    # as the docstring says: the biggest cluster is also the widest
+    spread = [X[y == j].std(axis=0).mean() for j in range(3)]
+    assert np.argmax(spread) == np.argmax(sizes)
 
 
 @pytest.mark.parametrize(
