@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -47,16 +46,6 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 # Generous bounds for a shared 2-core machine; a notebook itself is meant to run in <= 25 s.
 SERVER_START_TIMEOUT = 90
 RUN_ALL_TIMEOUT = 150
@@ -79,46 +68,6 @@ LAB_SETTINGS = {
         "checkForUpdates": False,
     },
 }
-
-
-# --------------------------------------------------------------------------------------------------
-# Availability: skip locally, fail in CI
-# --------------------------------------------------------------------------------------------------
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def _unavailable(reason: str) -> None:
-    if _in_ci():
-        pytest.fail(f"{reason}. CI=true is set, so the browser test must run.", pytrace=False)
-    pytest.skip(f"{reason} (the browser test runs in CI, where a missing browser is a failure)")
-
-
-def _chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable(
-            "Playwright is not installed: pip install -r requirements-browser.txt (pins playwright)"
-        )
-    executable = _chromium_path()
-    if executable is None:
-        _unavailable("Chromium is not installed: apt-get install -y chromium (Debian/Ubuntu)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 # --------------------------------------------------------------------------------------------------

@@ -25,9 +25,7 @@ skips, saying why, without Playwright or Chromium; with ``CI=true`` that is a fa
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,17 +44,6 @@ LECTURES = [p for p in NOTEBOOKS if not p.name.startswith("00-")]
 LECTURE_IDS = [p.stem for p in LECTURES]
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
-# The same flags as tests/test_browser.py.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 SCREEN = {"width": 1280, "height": 720}
 DESIGN = (960, 700)  # reveal.js's default design size: the decks may use it or a smaller one
 MIN_CODE_PX = 14  # code on the 1280 x 720 screen, in pixels
@@ -264,41 +251,6 @@ def test_readme_teaching_plan_matches_notebook(path: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 # In the browser
 # --------------------------------------------------------------------------------------------------
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def _unavailable(reason: str) -> None:
-    if _in_ci():
-        pytest.fail(f"{reason}. CI=true is set, so the browser test must run.", pytrace=False)
-    pytest.skip(f"{reason} (the browser test runs in CI, where a missing browser is a failure)")
-
-
-def _chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable(
-            "Playwright is not installed: pip install -r requirements-browser.txt (pins playwright)"
-        )
-    executable = _chromium_path()
-    if executable is None:
-        _unavailable("Chromium is not installed: apt-get install -y chromium (Debian/Ubuntu)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture(scope="module")
