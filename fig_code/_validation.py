@@ -107,3 +107,21 @@ def check_labels(labels, *, name: str = "labels", n_samples: int | None = None) 
     if n_samples is not None and arr.shape[0] != n_samples:
         raise ValueError(f"{name} must have one entry per sample ({n_samples}); got {arr.shape[0]}")
     return arr
+
+
+# --------------------------------------------------------------------------------------------------
+# Images and palettes (colour compression: quantize, color_plots, color_widget, checks.color).
+# Checks for these arguments live in this section.
+# --------------------------------------------------------------------------------------------------
+
+
+# --------------------------------------------------------------------------------------------------
+# Figures, axes and widgets (plotting, step frames, widgets, figsize/dpi, ax, limits).
+# Checks for these arguments live in this section.
+# --------------------------------------------------------------------------------------------------
+
+
+# --------------------------------------------------------------------------------------------------
+# Data sets at scale, labels and random states (scale, labels, kmeans).
+# Checks for these arguments live in this section.
+# --------------------------------------------------------------------------------------------------
