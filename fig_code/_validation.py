@@ -61,6 +61,46 @@ def check_points(
     return arr
 
 
+def is_real(x) -> bool:
+    """A real number (Python or NumPy, e.g. ``np.float32``), not a bool."""
+    return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
+
+
+def check_real(value, *, name: str, low: float | None = None, high: float | None = None) -> float:
+    """Return ``value`` as a finite float, checking ``low <= value <= high`` (either bound optional)."""
+    if not is_real(value) or not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite real number; got {_describe(value)}")
+    value = float(value)
+    if low is not None and value < low or high is not None and value > high:
+        if high is None:
+            rng = f"at least {low}"
+        elif low is None:
+            rng = f"at most {high}"
+        else:
+            rng = f"between {low} and {high}"
+        raise ValueError(f"{name} must be {rng}; got {value}")
+    return value
+
+
+def check_random_state(random_state, *, name: str = "random_state"):
+    """scikit-learn's ``check_random_state``, with its error turned into this module's ``ValueError``.
+
+    ``None``, an integer seed (not a bool) or a ``np.random.RandomState`` instance.
+    """
+    from sklearn.utils import check_random_state as sklearn_check_random_state
+
+    if isinstance(random_state, (bool, np.bool_)):
+        raise ValueError(
+            f"{name} must be None, an integer seed or a np.random.RandomState; got {_describe(random_state)}"
+        )
+    try:
+        return sklearn_check_random_state(random_state)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be None, an integer seed or a np.random.RandomState; got {_describe(random_state)}"
+        ) from None
+
+
 def check_int(value, *, name: str, low: int | None = None, high: int | None = None) -> int:
     """Return ``value`` as an int, checking ``low <= value <= high`` (either bound optional)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -119,6 +159,24 @@ def check_labels(labels, *, name: str = "labels", n_samples: int | None = None) 
 # Figures, axes and widgets (plotting, step frames, widgets, figsize/dpi, ax, limits).
 # Checks for these arguments live in this section.
 # --------------------------------------------------------------------------------------------------
+
+
+def check_ax(ax, *, figsize: tuple[float, float] | None = None):
+    """Return ``ax`` if it is a matplotlib ``Axes``; for ``None``, the Axes of a new pyplot-free figure.
+
+    Anything else gets a ``ValueError`` (not the ``AttributeError`` matplotlib would raise later).
+    """
+    from matplotlib.axes import Axes
+
+    if ax is None:
+        from .figures import new_figure
+
+        return (new_figure(figsize) if figsize is not None else new_figure()).add_subplot()
+    if not isinstance(ax, Axes):
+        raise ValueError(
+            f"ax must be a matplotlib Axes (e.g. from plt.subplots()) or None; got {type(ax).__name__}"
+        )
+    return ax
 
 
 # --------------------------------------------------------------------------------------------------
