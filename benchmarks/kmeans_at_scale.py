@@ -144,6 +144,9 @@ def run_size(n_rows: int, budget_mb: float, tmp: Path, dask_chunk_rows: int) -> 
     import dask.array as da
     from dask.distributed import Client, LocalCluster
 
+    from fig_code import quiet_repeated_key_warning
+
+    quiet_repeated_key_warning()  # a harmless, random scheduler warning (see fig_code.dask_tools)
     stack = tmp / f"stack-{n_rows}"
     da.to_npy_stack(stack, da.from_array(X, chunks=(dask_chunk_rows, N_FEATURES)))  # no cluster yet
     with (

@@ -6,6 +6,7 @@ API is what this module exports; everything in a module whose name starts with `
 
 from .color_plots import plot_color_cloud, plot_palette, sample_pixels
 from .color_widget import plot_color_compression_interactive
+from .dask_tools import quiet_repeated_key_warning
 from .datasets import DATASETS, make_dataset
 from .digits_plots import plot_cluster_map, plot_digit_images
 from .environment import check_environment
@@ -74,6 +75,7 @@ __all__ = [
     "png_size",
     "psnr",
     "quantize_colors",
+    "quiet_repeated_key_warning",
     "sample_pixels",
     "streamed_inertia",
 ]
