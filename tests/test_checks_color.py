@@ -162,10 +162,11 @@ def test_quantized_image_bad_data(flower16):
 
 # --- check_paletted_size -----------------------------------------------------------------------------
 def test_paletted_size_counts_bits_like_the_widget():
-    from fig_code import color_widget
+    from fig_code import color_widget, metrics
     from fig_code.checks import color
 
-    assert color._bits_per_pixel is color_widget._bits_per_pixel  # one definition, not two
+    # one definition, not two
+    assert color.bits_per_index is color_widget.bits_per_index is metrics.bits_per_index
 
 
 @pytest.mark.parametrize(("n_colors", "bits"), [(2, 1), (16, 4), (17, 5), (64, 6), (256, 8)])
