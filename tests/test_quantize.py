@@ -408,13 +408,44 @@ def test_pillow_quantize_matches_pillow(small, method, constant):
     np.testing.assert_array_equal(np.unique(palette, axis=0), _distinct(quantized))
 
 
-def test_pillow_quantize_bad_input(small):
-    with pytest.raises(ValueError, match="method must be one of"):
-        pillow_quantize(small, 16, method="kmeans")
-    with pytest.raises(ValueError, match="must be uint8"):
-        pillow_quantize(small / 255.0, 16)
-    with pytest.raises(ValueError, match="n_colors"):
-        pillow_quantize(small, 300)
+@pytest.mark.parametrize(
+    ("image", "kwargs", "match"),
+    [
+        ("small", {"method": "kmeans"}, r"method must be one of \['fast octree', 'libimagequant'"),
+        ("small", {"method": None}, "method must be one of"),
+        ("small/255", {}, r"image must be uint8 for Pillow; got float64.*\* 255\)\.round\(\)"),
+        ("grey", {}, r"image must be an RGB array.*grey"),
+        ("rgba", {}, r"4 channel.*RGBA"),
+        ("small", {"n_colors": 300}, "n_colors must be between 1 and 256; got 300"),
+        ("small", {"n_colors": 0}, "n_colors must be between 1 and 256; got 0"),
+        ("small", {"n_colors": 16.0}, "n_colors must be an integer"),
+    ],
+)
+def test_pillow_quantize_bad_input(small, image, kwargs, match):
+    arrays = {
+        "small": small,
+        "small/255": small / 255.0,
+        "grey": small[..., 0],
+        "rgba": np.zeros((4, 4, 4), np.uint8),
+    }
+    with pytest.raises(ValueError, match=match):
+        pillow_quantize(arrays[image], **kwargs)
+
+
+def test_pillow_quantize_without_libimagequant_says_so(small, monkeypatch):
+    from PIL import features
+
+    monkeypatch.setattr(features, "check_feature", lambda name: False)
+    with pytest.raises(ValueError, match="needs a Pillow built with libimagequant.*'median cut'"):
+        pillow_quantize(small, 16, method="libimagequant")
+
+
+@pytest.mark.parametrize(
+    ("n_colors", "bits"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (16, 4), (17, 5), (256, 8)]
+)
+def test_bits_per_index_is_ceil_log2_at_least_one(n_colors, bits):
+    assert bits_per_index(n_colors) == bits
+    assert 2**bits >= n_colors and (bits == 1 or 2 ** (bits - 1) < n_colors)
 
 
 def test_png_size_is_the_written_size(small):
