@@ -143,6 +143,21 @@ def test_deterministic_for_a_seed(china):
     assert not np.array_equal(a[1], c[1])  # the seed does matter
 
 
+def test_thread_state_is_explicit_and_does_not_change_results(small, monkeypatch):
+    """The quantizer's threads live in one object; without the one-thread limit, same results."""
+    from fig_code import quantize
+
+    assert isinstance(quantize.THREADS, quantize._Threads) and quantize.THREADS.single_thread
+    expected = quantize_colors(small, 8, random_state=2)
+    free = quantize._Threads(single_thread=False)
+    monkeypatch.setattr(quantize, "THREADS", free)
+    got = quantize_colors(small, 8, random_state=2)
+    np.testing.assert_array_equal(got[0], expected[0])
+    np.testing.assert_array_equal(got[1], expected[1])
+    assert free._worker is not None  # the histogram was built on this object's worker
+    free._worker.shutdown()
+
+
 def test_as_good_as_kmeans_on_every_pixel(small):
     """The histogram fit loses (almost) nothing against K-means fitted on all pixels."""
     k = 16
