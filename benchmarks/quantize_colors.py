@@ -33,7 +33,8 @@ from sklearn.datasets import load_sample_image
 from sklearn.utils import shuffle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from fig_code.quantize import color_histogram, psnr, quantize_colors  # noqa: E402
+from fig_code.metrics import psnr  # noqa: E402
+from fig_code.quantize import color_histogram, quantize_colors  # noqa: E402
 
 
 def best_time(func, repeats: int):

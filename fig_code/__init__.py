@@ -4,6 +4,7 @@ Figure plumbing, the interactive widgets, reusable algorithms and the exercise s
 API is what this module exports; everything in a module whose name starts with ``_`` is private.
 """
 
+from .baselines import jpeg_roundtrip, kmeans_quantize, pillow_quantize, png_bit_depth, png_size
 from .color_plots import plot_color_cloud, plot_palette, sample_pixels
 from .color_widget import plot_color_compression_interactive
 from .dask_tools import quiet_repeated_key_warning
@@ -13,17 +14,9 @@ from .environment import check_environment
 from .figures import figure_to_png, new_figure
 from .kmeans import Step, kmeans_steps, lloyd
 from .labels import contingency_table, label_mapping, match_labels
+from .metrics import psnr
 from .plotting import cluster_colors, data_limits, plot_clusters, plot_kmeans_steps, plot_voronoi
-from .quantize import (
-    color_histogram,
-    jpeg_roundtrip,
-    kmeans_quantize,
-    pillow_quantize,
-    png_bit_depth,
-    png_size,
-    psnr,
-    quantize_colors,
-)
+from .quantize import color_histogram, quantize_colors
 from .scale import (
     KMeansParallelSeeds,
     Measurement,

@@ -1,7 +1,8 @@
 """Drawing functions for notebook 04: an image's pixels as a cloud in colour space, and a palette.
 
 Each function takes an optional matplotlib ``ax``, draws on it and returns it (a new pyplot-free
-figure when ``ax`` is None). Computing lives in ``fig_code.quantize``.
+figure when ``ax`` is None); further keyword arguments go to the main matplotlib call. Computing
+lives in ``fig_code.quantize``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from ._validation import check_int
-from .figures import new_figure
-from .quantize import _check_image, _check_palette
+from ._validation import check_ax, check_image, check_int, check_palette, check_random_state
 
 __all__ = ["plot_color_cloud", "plot_palette", "sample_pixels"]
 
@@ -32,17 +31,26 @@ def sample_pixels(image, n_pixels: int = 5000, *, random_state=0) -> np.ndarray:
         the same sample every time, a ``RandomState`` is used (and advanced) as is, None uses
         NumPy's global random state.
 
+    Returns
+    -------
+    array of shape (n_pixels, 3)
+        The sampled pixels, of the image's dtype.
+
+    Raises
+    ------
+    ValueError
+        If ``image`` is not an RGB image, ``n_pixels`` is not an integer from 1 to the number of
+        pixels, or ``random_state`` is not None, an integer or a ``RandomState``.
+
     Examples
     --------
     >>> img = np.zeros((10, 10, 3), dtype=np.uint8)
     >>> sample_pixels(img, 7).shape
     (7, 3)
     """
-    image = _check_image(image)
+    image = check_image(image)
     pixels = image.reshape(-1, 3)
     n_pixels = check_int(n_pixels, name="n_pixels", low=1, high=len(pixels))
-    from sklearn.utils import check_random_state  # lazy: scikit-learn is slow to import
-
     rng = check_random_state(random_state)
     return pixels[rng.choice(len(pixels), size=n_pixels, replace=False)]
 
@@ -61,6 +69,7 @@ def plot_color_cloud(
     random_state=0,
     palette=None,
     ax: Axes | None = None,
+    **kwargs,
 ) -> Axes:
     """Scatter a sample of an image's pixels in a 2-D view of RGB space, each in its own colour.
 
@@ -74,40 +83,54 @@ def plot_color_cloud(
     channels : pair of "red", "green", "blue", default ("red", "green")
         The channel on the x axis, then on the y axis.
     n_pixels : int, default 5000
-        Size of the random pixel sample drawn (``sample_pixels``).
+        Size of the random pixel sample drawn (``sample_pixels``); all the pixels if the image has
+        fewer.
     random_state : int, numpy RandomState or None, default 0
         Seed of the sample (see ``sample_pixels``).
     palette : array of shape (n_colors, 3), optional
         Colours (e.g. K-means centres) to mark on top as large black-edged discs.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
+    **kwargs
+        Passed on to ``ax.scatter`` for the pixel cloud (e.g. ``s=10``, ``alpha=0.5``); they
+        override its defaults ``s=4, linewidths=0, rasterized=True``.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    ValueError
+        If ``image`` is not an RGB image, ``channels`` is not a pair of "red", "green", "blue",
+        ``n_pixels`` is not an integer >= 1, ``palette`` is not an RGB
+        array of shape (n_colors, 3), or ``ax`` is neither None nor a matplotlib Axes.
 
     Examples
     --------
-    >>> from sklearn.datasets import load_sample_image
-    >>> ax = plot_color_cloud(load_sample_image("china.jpg"), channels=("red", "blue"))
-    >>> ax.get_xlabel(), ax.get_ylabel()
-    ('red', 'blue')
+    >>> img = np.zeros((4, 4, 3), dtype=np.uint8)
+    >>> img[:2, :, 0] = 255  # the top half red, the bottom half black
+    >>> ax = plot_color_cloud(img, channels=("red", "blue"), n_pixels=10)
+    >>> ax.get_xlabel(), ax.get_ylabel(), len(ax.collections[0].get_offsets())
+    ('red', 'blue', 10)
     """
     if not isinstance(channels, (tuple, list)) or len(channels) != 2:
         raise ValueError(f"channels must be a pair such as ('red', 'green'); got {channels!r}")
     x, y = (_channel(c) for c in channels)
     n_pixels = check_int(n_pixels, name="n_pixels", low=1)
-    image = _check_image(image)
+    image = check_image(image)
+    if palette is not None:
+        palette = check_palette(palette)
+    ax = check_ax(ax, figsize=(5, 5))
     scale = 255.0 if image.dtype == np.uint8 else 1.0
     sample = sample_pixels(
         image, min(n_pixels, image.shape[0] * image.shape[1]), random_state=random_state
     )
     colors = sample / scale
-    if ax is None:
-        ax = new_figure((5, 5)).add_subplot()
-    ax.scatter(sample[:, x], sample[:, y], c=colors, s=4, linewidths=0, rasterized=True)
+    style = {"c": colors, "s": 4, "linewidths": 0, "rasterized": True, **kwargs}
+    ax.scatter(sample[:, x], sample[:, y], **style)
     if palette is not None:
-        palette = _check_palette(palette)
         ax.scatter(
             palette[:, x],
             palette[:, y],
@@ -132,7 +155,9 @@ def plot_color_cloud(
     return ax
 
 
-def plot_palette(palette, *, n_columns: int | None = None, ax: Axes | None = None) -> Axes:
+def plot_palette(
+    palette, *, n_columns: int | None = None, ax: Axes | None = None, **kwargs
+) -> Axes:
     """Draw a palette as a grid of colour swatches, in the palette's order (row by row).
 
     Parameters
@@ -143,26 +168,38 @@ def plot_palette(palette, *, n_columns: int | None = None, ax: Axes | None = Non
         Swatches per row; by default all in one row up to 32 colours, then rows of 32.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
+    **kwargs
+        Passed on to ``ax.imshow``, which draws the swatches; they override its defaults
+        ``interpolation="nearest", aspect="auto"``.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    ValueError
+        If ``palette`` is not an RGB array of shape (n_colors, 3) (uint8, or float in [0, 1]),
+        ``n_columns`` is not an integer >= 1, or ``ax`` is neither None nor a matplotlib Axes.
 
     Examples
     --------
     >>> ax = plot_palette(np.array([[255, 0, 0], [0, 0, 255]], dtype=np.uint8))
     >>> ax.images[0].get_array().shape
     (1, 2, 3)
+    >>> plot_palette(np.zeros((5, 3)), n_columns=2).images[0].get_array().shape
+    (3, 2, 3)
     """
-    palette = _check_palette(palette)
+    palette = check_palette(palette)
     n = len(palette)
     n_columns = min(n, 32) if n_columns is None else check_int(n_columns, name="n_columns", low=1)
     n_rows = -(-n // n_columns)
+    ax = check_ax(ax, figsize=(6, 0.4 + 0.3 * n_rows))
     grid = np.ones((n_rows * n_columns, 3))  # unused cells stay white
     grid[:n] = palette / (255.0 if palette.dtype == np.uint8 else 1.0)
-    if ax is None:
-        ax = new_figure((6, 0.4 + 0.3 * n_rows)).add_subplot()
-    ax.imshow(grid.reshape(n_rows, n_columns, 3), interpolation="nearest", aspect="auto")
+    style = {"interpolation": "nearest", "aspect": "auto", **kwargs}
+    ax.imshow(grid.reshape(n_rows, n_columns, 3), **style)
     # thin white lines between swatches
     ax.set_xticks(np.arange(-0.5, n_columns, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)

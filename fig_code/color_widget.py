@@ -17,10 +17,11 @@ import numpy as np
 from PIL import Image
 
 from ._frames import FrameWidget
-from ._validation import check_int
+from ._validation import check_image, check_int
 from .color_plots import plot_palette
 from .figures import new_figure
-from .quantize import _check_image, psnr, quantize_colors
+from .metrics import bits_per_index, psnr
+from .quantize import quantize_colors
 
 __all__ = ["ColorCompressionWidget", "plot_color_compression_interactive"]
 
@@ -30,11 +31,6 @@ MIN_COLORS, MAX_COLORS = 2, 256
 CACHE_SIZE = 48
 #: Widest picture shown (pixels); wider images are scaled down to it.
 MAX_WIDTH = 720
-
-
-def _bits_per_pixel(n_colors: int) -> int:
-    """Bits needed to store one palette index: ceil(log2(n_colors)), at least 1."""
-    return max(1, int(n_colors - 1).bit_length())
 
 
 class ColorCompressionWidget(FrameWidget):
@@ -107,7 +103,7 @@ class ColorCompressionWidget(FrameWidget):
         self._artist.set_data(quantized)
         self._ax_palette.clear()
         plot_palette(palette, ax=self._ax_palette)
-        bits = _bits_per_pixel(n_colors)
+        bits = bits_per_index(n_colors)
         self._title.set_text(
             f"{len(palette)} colours ({bits} bit{'' if bits == 1 else 's'} per pixel)"
             f"   ·   PSNR {score:.1f} dB"
@@ -180,7 +176,7 @@ def plot_color_compression_interactive(
     >>> from sklearn.datasets import load_sample_image
     >>> plot_color_compression_interactive(load_sample_image("china.jpg"))  # doctest: +SKIP
     """
-    image = _check_image(image)
+    image = check_image(image)
     n_colors = check_int(n_colors, name="n_colors", low=MIN_COLORS, high=MAX_COLORS)
     dpi = check_int(dpi, name="dpi", low=20, high=300)
     return ColorCompressionWidget(

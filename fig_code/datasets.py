@@ -7,7 +7,6 @@ same points every run.
 from __future__ import annotations
 
 import numpy as np
-from sklearn.datasets import make_blobs, make_moons
 
 from ._validation import check_int
 
@@ -59,6 +58,9 @@ def make_dataset(name: str, *, n_samples: int = 300, random_state: int = 0):
         raise ValueError(f"name must be one of {', '.join(map(repr, DATASETS))}; got {name!r}")
     n_samples = check_int(n_samples, name="n_samples", low=10)
     random_state = check_int(random_state, name="random_state", low=0, high=2**32 - 1)
+    # Imported here, not at module level: sklearn.datasets is slow to import, and `import fig_code`
+    # should stay quick (tests/test_quantize.py checks that it does not import it).
+    from sklearn.datasets import make_blobs, make_moons
 
     if name == "blobs":
         X, y = make_blobs(n_samples, centers=4, cluster_std=0.7, random_state=random_state)

@@ -162,10 +162,11 @@ def test_quantized_image_bad_data(flower16):
 
 # --- check_paletted_size -----------------------------------------------------------------------------
 def test_paletted_size_counts_bits_like_the_widget():
-    from fig_code import color_widget
+    from fig_code import color_widget, metrics
     from fig_code.checks import color
 
-    assert color._bits_per_pixel is color_widget._bits_per_pixel  # one definition, not two
+    # one definition, not two
+    assert color.bits_per_index is color_widget.bits_per_index is metrics.bits_per_index
 
 
 @pytest.mark.parametrize(("n_colors", "bits"), [(2, 1), (16, 4), (17, 5), (64, 6), (256, 8)])
@@ -369,3 +370,95 @@ def test_quantized_image_needs_a_palette_the_next_cells_can_use(flower, flower16
 def test_paletted_size_more_slips(answer, words):
     result = check_paletted_size(answer, (427, 640, 3), 16)
     assert not result.passed and words in result.message and result.hint
+
+
+# --- check_quantized_image: its tolerance, tried from both sides ------------------------------------
+# The reference answer above IS the check's own reference (quantize_colors with random_state=0), so
+# it passes whatever the tolerance. These answers differ from it: correct ones must pass, near misses
+# (just over 0.5 dB worse) must fail.
+def _shifted(image, palette, step):
+    """Every palette colour moved by ``step`` in each channel, each pixel then on its nearest one."""
+    from fig_code._colors import nearest_color
+
+    top = 255 if image.dtype == np.uint8 else 1.0
+    moved = np.clip(palette.astype(np.float64) + step, 0, top).astype(image.dtype)
+    index = nearest_color(image.reshape(-1, 3).astype(np.float64), moved.astype(np.float64))
+    return moved[index].reshape(image.shape), moved
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_quantized_image_other_seeds_pass(flower, seed):
+    q, palette = quantize_colors(flower, 16, random_state=seed)
+    assert not np.array_equal(palette, quantize_colors(flower, 16, random_state=0)[1])
+    result = check_quantized_image(q, palette, flower, 16)
+    assert result.passed, result
+
+
+@pytest.mark.parametrize("fit_on", [None, "sample"])
+def test_quantized_image_plain_kmeans_passes(flower, fit_on):
+    from fig_code import kmeans_quantize
+
+    sample = flower[::2, ::2] if fit_on else None
+    q, palette = kmeans_quantize(flower, 16, fit_on=sample, random_state=0)
+    result = check_quantized_image(q, palette, flower, 16)
+    assert result.passed, result
+
+
+@pytest.mark.parametrize("scale", [None, 255.0])
+@pytest.mark.parametrize(("step", "passes"), [(4, True), (5, False)])
+def test_quantized_image_half_a_decibel_from_both_sides(flower, scale, step, passes):
+    image = flower if scale is None else flower / scale
+    q, palette = quantize_colors(image, 16)
+    worse, moved = _shifted(image, palette, step if scale is None else step / scale)
+    drop = psnr(image, q) - psnr(image, worse)
+    # the two answers lie just inside and just outside the 0.5 dB tolerance
+    assert (0.3 < drop < 0.5) if passes else (0.5 < drop < 0.7), drop
+    result = check_quantized_image(worse, moved, image, 16)
+    assert result.passed is passes, result
+    if not passes:
+        assert "K-means reaches" in result.message and result.hint
+
+
+def test_quantized_image_too_few_colours_is_a_near_miss(flower):
+    """13 colours where 16 were asked: the image is about 0.8 dB worse than K-means' 16."""
+    result = check_quantized_image(*quantize_colors(flower, 13), flower, 16)
+    assert not result.passed and "K-means reaches" in result.message
+    assert check_quantized_image(*quantize_colors(flower, 15), flower, 16).passed
+
+
+# --- check_quantized_image with float images ------------------------------------------------------
+@pytest.fixture(scope="module")
+def flower_float(flower):
+    return flower / 255.0
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_quantized_image_float_right_answers(flower_float, seed):
+    q, palette = quantize_colors(flower_float, 16, random_state=seed)
+    assert q.dtype == palette.dtype == np.float64
+    result = check_quantized_image(q, palette, flower_float, 16)
+    assert result.passed and "16 colours" in result.message
+
+
+def test_quantized_image_float_mistakes(flower, flower_float):
+    q, palette = quantize_colors(flower_float, 16)
+    q8, palette8 = quantize_colors(flower, 16)
+    cases = [
+        ((q8, palette8), "keep the original's dtype (float64); got uint8"),
+        ((q.astype(np.float32), palette), "got float32"),
+        ((q, palette8), "the palette is uint8, but the image is float64"),
+        ((q, palette[1:]), "not in the palette"),
+        ((quantize_colors(flower_float, 32)[0], palette), "at most 16"),
+    ]
+    for (quantized, pal), words in cases:
+        result = check_quantized_image(quantized, pal, flower_float, 16)
+        assert not result.passed and words in result.message, (words, result)
+        assert result.hint
+    # a float image is never taken for one of scikit-learn's (uint8) sample photos
+    result = check_quantized_image(q, palette, flower_float, 16)
+    assert result.passed and "another photo" not in result.message
+
+
+def test_quantized_image_float_bad_data(flower_float):
+    with pytest.raises(ValueError, match="original must be an RGB array.*float values from"):
+        check_quantized_image(None, None, flower_float * 2, 16)

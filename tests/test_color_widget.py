@@ -20,7 +20,8 @@ from fig_code import (
 )
 from fig_code._frames import FrameWidget
 from fig_code.color_widget import ColorCompressionWidget
-from fig_code.quantize import psnr, quantize_colors
+from fig_code.metrics import psnr
+from fig_code.quantize import quantize_colors
 
 
 @pytest.fixture(scope="module")

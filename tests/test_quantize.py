@@ -1,4 +1,7 @@
-"""fig_code.quantize: quantize_colors, psnr and color_histogram, checked against scikit-learn and NumPy."""
+"""fig_code.quantize, .metrics and .baselines: the quantizer, PSNR and the comparison baselines.
+
+Checked against scikit-learn, Pillow and NumPy.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +12,16 @@ from sklearn.cluster import KMeans
 from sklearn.datasets import load_sample_image
 
 import fig_code
-from fig_code.quantize import (
-    _nearest,
-    _unique_codes,
-    color_histogram,
+from fig_code._colors import nearest_color, unique_codes
+from fig_code.baselines import (
     jpeg_roundtrip,
     kmeans_quantize,
     pillow_quantize,
     png_bit_depth,
     png_size,
-    psnr,
-    quantize_colors,
 )
+from fig_code.metrics import bits_per_index, psnr
+from fig_code.quantize import color_histogram, quantize_colors
 
 
 @pytest.fixture(scope="module")
@@ -39,20 +40,58 @@ def _distinct(image: np.ndarray) -> np.ndarray:
 
 
 # --- quantize_colors: what comes back ------------------------------------------------------------
-def test_importing_fig_code_does_not_import_sklearn_cluster():
-    # scikit-learn's KMeans is imported lazily, where used: it is slow to import.
+@pytest.mark.parametrize("module", ["sklearn.cluster", "sklearn.datasets"])
+def test_importing_fig_code_does_not_import_slow_sklearn_modules(module):
+    # scikit-learn's KMeans and data sets are imported lazily, where used: they are slow to import.
+    # A fresh interpreter, since this test session has imported them long ago. Could fail: before
+    # issue 14, fig_code.datasets imported sklearn.datasets at load time.
     import subprocess
     import sys
 
-    code = "import sys, fig_code; print('sklearn.cluster' in sys.modules)"
+    code = f"import sys, fig_code, fig_code.checks; print({module!r} in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_subprocess_check_sees_an_imported_module():
+    """The check above can fail: the same code reports a module that is imported."""
+    import subprocess
+    import sys
+
+    code = "import sys, fig_code; fig_code.make_dataset('blobs'); print('sklearn.datasets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
 
 
 def test_exported():
     assert fig_code.quantize_colors is quantize_colors
     assert fig_code.psnr is psnr
     assert fig_code.color_histogram is color_histogram
+
+
+COLOUR_MODULES = [
+    "quantize.py",
+    "baselines.py",
+    "metrics.py",
+    "_colors.py",
+    "color_plots.py",
+    "color_widget.py",
+    "checks/color.py",
+]
+
+
+@pytest.mark.parametrize("filename", COLOUR_MODULES)
+def test_colour_modules_import_no_private_name_from_a_public_module(filename):
+    """Shared colour helpers live in private modules (_colors, _validation), not as _names."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(fig_code.__file__).parent / filename).read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level and node.module:
+            if not any(part.startswith("_") for part in node.module.split(".")):
+                private = [alias.name for alias in node.names if alias.name.startswith("_")]
+                assert not private, f"{filename} imports {private} from .{node.module}"
 
 
 @pytest.mark.parametrize("n_colors", [1, 2, 16, 64])
@@ -104,6 +143,21 @@ def test_deterministic_for_a_seed(china):
     assert not np.array_equal(a[1], c[1])  # the seed does matter
 
 
+def test_thread_state_is_explicit_and_does_not_change_results(small, monkeypatch):
+    """The quantizer's threads live in one object; without the one-thread limit, same results."""
+    from fig_code import quantize
+
+    assert isinstance(quantize.THREADS, quantize._Threads) and quantize.THREADS.single_thread
+    expected = quantize_colors(small, 8, random_state=2)
+    free = quantize._Threads(single_thread=False)
+    monkeypatch.setattr(quantize, "THREADS", free)
+    got = quantize_colors(small, 8, random_state=2)
+    np.testing.assert_array_equal(got[0], expected[0])
+    np.testing.assert_array_equal(got[1], expected[1])
+    assert free._worker is not None  # the histogram was built on this object's worker
+    free._worker.shutdown()
+
+
 def test_as_good_as_kmeans_on_every_pixel(small):
     """The histogram fit loses (almost) nothing against K-means fitted on all pixels."""
     k = 16
@@ -138,12 +192,12 @@ def test_fit_on_merged_histogram_is_used_for_large_images(china, monkeypatch):
 
 def test_numpy_lloyd_matches_scikit_learn(china):
     """The NumPy Lloyd loop used on small histograms computes what KMeans computes."""
-    from fig_code.quantize import _lloyd, _merge_nearby
+    from fig_code.quantize import _merge_nearby, _weighted_lloyd
 
     colors, counts = color_histogram(china)
     points, weights = _merge_nearby(colors.astype(float), counts.astype(float), 16)
     init = points[:: len(points) // 12][:12]
-    ours, inertia = _lloyd(points, weights, init, max_iter=300)
+    ours, inertia = _weighted_lloyd(points, weights, init, max_iter=300)
     km = KMeans(n_clusters=12, init=init, n_init=1, max_iter=300, tol=0, random_state=0)
     km.fit(points, sample_weight=weights)
     np.testing.assert_allclose(ours, km.cluster_centers_, atol=1e-6)
@@ -151,19 +205,19 @@ def test_numpy_lloyd_matches_scikit_learn(china):
 
 
 def test_kmeans_plusplus_seeding_is_deterministic_and_weighted():
-    from fig_code.quantize import _kmeans_plusplus
+    from fig_code.quantize import _weighted_kmeans_plusplus
 
     rng = np.random.default_rng(0)
     points = rng.uniform(0, 255, size=(500, 3))
     weights = np.ones(500)
-    a = _kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
-    b = _kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
+    a = _weighted_kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
+    b = _weighted_kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
     np.testing.assert_array_equal(a, b)
     assert len(np.unique(a, axis=0)) == 8  # 8 distinct data points
     assert all((points == c).all(axis=1).any() for c in a)
     # points of weight zero are never chosen
     weights[:250] = 0
-    c = _kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
+    c = _weighted_kmeans_plusplus(points, weights, 8, np.random.RandomState(3))
     assert all((points[250:] == row).all(axis=1).any() for row in c)
 
 
@@ -298,7 +352,7 @@ def test_color_histogram_of_a_float_image():
 def test_radix_unique_equals_numpy_unique():
     codes = np.random.default_rng(3).integers(0, 1 << 24, size=50_000).astype(np.int32)
     codes[::7] = codes[0]  # plenty of repeats
-    got = _unique_codes(codes)
+    got = unique_codes(codes)
     want = np.unique(codes, return_inverse=True, return_counts=True)
     for g, w in zip(got, want, strict=True):
         np.testing.assert_array_equal(g, w)
@@ -309,7 +363,7 @@ def test_nearest_is_exact_across_blocks():
     points = rng.integers(0, 256, size=(20_000, 3)).astype(float)  # more than one block
     centers = rng.integers(0, 256, size=(37, 3)).astype(float)
     d2 = ((points[:, None, :] - centers[None]) ** 2).sum(axis=2)
-    got = _nearest(points, centers)
+    got = nearest_color(points, centers)
     np.testing.assert_array_equal(d2[np.arange(len(points)), got], d2.min(axis=1))
 
 
@@ -369,13 +423,44 @@ def test_pillow_quantize_matches_pillow(small, method, constant):
     np.testing.assert_array_equal(np.unique(palette, axis=0), _distinct(quantized))
 
 
-def test_pillow_quantize_bad_input(small):
-    with pytest.raises(ValueError, match="method must be one of"):
-        pillow_quantize(small, 16, method="kmeans")
-    with pytest.raises(ValueError, match="must be uint8"):
-        pillow_quantize(small / 255.0, 16)
-    with pytest.raises(ValueError, match="n_colors"):
-        pillow_quantize(small, 300)
+@pytest.mark.parametrize(
+    ("image", "kwargs", "match"),
+    [
+        ("small", {"method": "kmeans"}, r"method must be one of \['fast octree', 'libimagequant'"),
+        ("small", {"method": None}, "method must be one of"),
+        ("small/255", {}, r"image must be uint8 for Pillow; got float64.*\* 255\)\.round\(\)"),
+        ("grey", {}, r"image must be an RGB array.*grey"),
+        ("rgba", {}, r"4 channel.*RGBA"),
+        ("small", {"n_colors": 300}, "n_colors must be between 1 and 256; got 300"),
+        ("small", {"n_colors": 0}, "n_colors must be between 1 and 256; got 0"),
+        ("small", {"n_colors": 16.0}, "n_colors must be an integer"),
+    ],
+)
+def test_pillow_quantize_bad_input(small, image, kwargs, match):
+    arrays = {
+        "small": small,
+        "small/255": small / 255.0,
+        "grey": small[..., 0],
+        "rgba": np.zeros((4, 4, 4), np.uint8),
+    }
+    with pytest.raises(ValueError, match=match):
+        pillow_quantize(arrays[image], **kwargs)
+
+
+def test_pillow_quantize_without_libimagequant_says_so(small, monkeypatch):
+    from PIL import features
+
+    monkeypatch.setattr(features, "check_feature", lambda name: False)
+    with pytest.raises(ValueError, match="needs a Pillow built with libimagequant.*'median cut'"):
+        pillow_quantize(small, 16, method="libimagequant")
+
+
+@pytest.mark.parametrize(
+    ("n_colors", "bits"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (16, 4), (17, 5), (256, 8)]
+)
+def test_bits_per_index_is_ceil_log2_at_least_one(n_colors, bits):
+    assert bits_per_index(n_colors) == bits
+    assert 2**bits >= n_colors and (bits == 1 or 2 ** (bits - 1) < n_colors)
 
 
 def test_png_size_is_the_written_size(small):

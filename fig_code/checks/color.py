@@ -15,9 +15,10 @@ import numbers
 
 import numpy as np
 
-from .._validation import check_int
-from ..color_widget import _bits_per_pixel
-from ..quantize import _check_image, _nearest, _unique_colors, psnr, quantize_colors
+from .._colors import nearest_color, unique_colors
+from .._validation import check_image, check_int
+from ..metrics import bits_per_index, psnr
+from ..quantize import quantize_colors
 from ._answers import as_float_array, as_index, describe
 from ._feedback import CheckResult, failed, passed
 
@@ -69,9 +70,9 @@ def check_distinct_colors(answer, image) -> CheckResult:
     >>> bool(check_distinct_colors(2, img)), bool(check_distinct_colors(3, img))
     (True, False)
     """
-    image = _check_image(image)
+    image = check_image(image)
     pixels = image.reshape(-1, 3)
-    truth = len(_unique_colors(pixels)[2])
+    truth = len(unique_colors(pixels)[2])
     code = (
         "pixels = image.reshape(-1, 3) makes one row per pixel; np.unique(pixels, axis=0) keeps "
         "each distinct row once; len(...) counts them."
@@ -97,7 +98,7 @@ def check_distinct_colors(answer, image) -> CheckResult:
             f"{256**3:,} colours 8-bit RGB could hold."
         )
     for name, photo in _other_images(image):
-        if count == len(_unique_colors(photo.reshape(-1, 3))[2]):
+        if count == len(unique_colors(photo.reshape(-1, 3))[2]):
             return failed(
                 f"that is the number of distinct colours of {name}, another photo.",
                 "Count the colours of the image the exercise names.",
@@ -148,7 +149,7 @@ def check_psnr(answer, original, approximation) -> CheckResult:
     (True, True, False)
     """
     truth = psnr(original, approximation)
-    a, b = _check_image(original), _check_image(approximation)
+    a, b = check_image(original), check_image(approximation)
     peak = 255.0 if a.dtype == np.uint8 else 1.0
     code = (
         "Step by step: difference = original.astype(float) - approximation.astype(float), then "
@@ -306,7 +307,7 @@ def check_quantized_image(quantized, palette, original, n_colors: int) -> CheckR
     >>> bool(check_quantized_image(img, palette, img, 4))  # the original: far too many colours
     False
     """
-    original = _check_image(original, name="original")
+    original = check_image(original, name="original")
     n_colors = check_int(n_colors, name="n_colors", low=1)
     code = (
         f"quantized, palette = quantize_colors(image, {n_colors}, random_state=0): the image "
@@ -354,7 +355,7 @@ def check_quantized_image(quantized, palette, original, n_colors: int) -> CheckR
         return failed(
             f"the palette has {len(pal)} colours; at most {n_colors} were asked for.", code
         )
-    used = _unique_colors(q.reshape(-1, 3))[0]
+    used = unique_colors(q.reshape(-1, 3))[0]
     if len(used) > n_colors:
         return failed(
             f"the image uses {len(used):,} colours; at most {n_colors} were asked for.", code
@@ -371,7 +372,7 @@ def check_quantized_image(quantized, palette, original, n_colors: int) -> CheckR
             "pixel gets its nearest palette colour."
         )
         # Same colours, better assignment? Then the pixels were not mapped to their nearest colour.
-        nearest = _nearest(original.reshape(-1, 3).astype(np.float64), used.astype(np.float64))
+        nearest = nearest_color(original.reshape(-1, 3).astype(np.float64), used.astype(np.float64))
         remapped = psnr(original, used[nearest].reshape(original.shape))
         if remapped >= reference - 0.5:
             return failed(
@@ -423,7 +424,7 @@ def check_paletted_size(answer, shape, n_colors: int) -> CheckResult:
         raise ValueError(message)
     n_colors = check_int(n_colors, name="n_colors", low=2)
     n_pixels = shape[0] * shape[1]
-    bits = _bits_per_pixel(n_colors)
+    bits = bits_per_index(n_colors)
     indices, table = n_pixels * bits / 8, 3 * n_colors
     truth = indices + table
     code = (
@@ -467,7 +468,7 @@ def check_paletted_size(answer, shape, n_colors: int) -> CheckResult:
     if near(3 * n_pixels):
         return failed("that is the size of the uncompressed 24-bit image.", code)
     for other in (2**b for b in range(1, 9)):
-        if other != n_colors and near(n_pixels * _bits_per_pixel(other) / 8 + 3 * other):
+        if other != n_colors and near(n_pixels * bits_per_index(other) / 8 + 3 * other):
             return failed(
                 f"that is the size for a palette of {other} colours; this one has {n_colors}.",
                 code,
