@@ -115,6 +115,7 @@ def test_cluster_map_colours_by_prediction_and_crosses_the_wrong_ones():
 
 def test_cluster_map_without_centres_makes_its_own_figure():
     ax = plot_cluster_map([[0, 0], [1, 1]], [0, 1], [0, 1])
+    assert isinstance(ax, Axes)
     assert len(ax.texts) == 0 and len(ax.collections[1].get_offsets()) == 0
 
 
@@ -136,3 +137,11 @@ def test_cluster_map_bad_arguments_raise(kwargs, words):
     args = {"points": np.zeros((3, 2)), "predicted": [0, 1, 2], "y_true": [0, 1, 2]} | kwargs
     with pytest.raises(ValueError, match=words):
         plot_cluster_map(**args)
+
+
+def test_cluster_map_passes_keywords_to_the_dots():
+    ax = plot_cluster_map([[0, 0], [1, 1], [2, 2]], [0, 1, 1], [0, 1, 0], alpha=0.4, s=30)
+    dots, crosses = ax.collections
+    assert dots.get_alpha() == 0.4 and dots.get_sizes().tolist() == [30]
+    assert crosses.get_alpha() is None  # the crosses keep their own style
+    assert np.allclose(dots.get_facecolors()[:, :3], cluster_colors(2)[[0, 1, 1]])
