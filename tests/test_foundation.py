@@ -93,6 +93,58 @@ class TestIntsAndLabels:
             v.check_labels([0, 1], n_samples=3)
 
 
+class TestScaleLabelAndRandomStateChecks:
+    @pytest.mark.parametrize("value", [0, -1.0, np.nan, np.inf, True, "6", None])
+    def test_positive_refuses(self, value):
+        with pytest.raises(ValueError, match="budget must be a positive number"):
+            v.check_positive(value, name="budget")
+
+    def test_positive_accepts_numpy_numbers(self):
+        assert v.check_positive(np.float32(0.5), name="x") == 0.5
+        assert v.check_positive(np.int64(3), name="x") == 3.0
+
+    def test_rows_never_reads_a_memmap_and_checks_plot_columns(self, tmp_path):
+        np.save(tmp_path / "x.npy", np.zeros((4, 3)))
+        X = np.load(tmp_path / "x.npy", mmap_mode="r")
+        assert v.check_rows(X) is None
+        with pytest.raises(ValueError, match=r"shape \(n_samples, 2\) for this plot"):
+            v.check_rows(X, n_features=2)
+
+    def test_init_names_and_arrays(self):
+        X = np.zeros((4, 2))
+        assert v.check_init("random", X, n_clusters=2, methods=("k-means++", "random")) == "random"
+        with pytest.raises(ValueError, match=r"init must be 'k-means\+\+', 'random' or an array"):
+            v.check_init("kmeans", X, n_clusters=2, methods=("k-means++", "random"))
+        with pytest.raises(ValueError, match="lloyd needs the initial centres"):
+            v.check_init("random", X)
+        init = np.ones((2, 2))
+        out = v.check_init(init, X, n_clusters=2)
+        out[0, 0] = 5.0
+        assert init[0, 0] == 1.0  # a copy
+
+    def test_label_pair(self):
+        clusters, y = v.check_label_pair([1.0, 0.0], ["a", "b"])
+        assert clusters.dtype.kind == "i" and y.tolist() == ["a", "b"]
+        with pytest.raises(ValueError, match="same length"):
+            v.check_label_pair([0, 1], [0])
+
+    @pytest.mark.parametrize("seed", [0, 7, 2**32 - 1, np.int32(5)])
+    def test_random_state_seeds_give_numpys_stream(self, seed):
+        rng = v.check_random_state(seed)
+        assert rng.randint(1000, size=5).tolist() == (
+            np.random.RandomState(seed).randint(1000, size=5).tolist()
+        )
+
+    def test_random_state_passes_a_random_state_through(self):
+        rng = np.random.RandomState(0)
+        assert v.check_random_state(rng) is rng
+
+    @pytest.mark.parametrize("bad", [True, -1, 2**32, 1.5, "seed", [1]])
+    def test_random_state_refuses(self, bad):
+        with pytest.raises(ValueError, match="random_state must be None, an integer seed"):
+            v.check_random_state(bad)
+
+
 def test_figures_are_pyplot_free_and_png_is_deterministic():
     import matplotlib.pyplot as plt
 
