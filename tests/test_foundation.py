@@ -188,6 +188,15 @@ def test_check_environment_reports_ok(capsys):
     assert "scikit-learn" in out and "Everything is in place" in out
 
 
+def test_check_environment_quietly(monkeypatch, capsys):
+    from fig_code import environment
+
+    assert environment.check_environment(verbose=False) is True
+    monkeypatch.setattr(environment, "MIN_PYTHON", (sys.version_info[0] + 1, 0))
+    assert environment.check_environment(verbose=False) is False
+    assert capsys.readouterr().out == ""
+
+
 def test_check_environment_flags_a_missing_library(monkeypatch, capsys):
     from fig_code import environment
 
