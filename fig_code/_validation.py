@@ -415,26 +415,20 @@ def check_label_pair(clusters, y_true) -> tuple[np.ndarray, np.ndarray]:
 # --- digit images and points to check (digits_plots, checks.intro) -----------------------------------
 
 
-def check_image_shape(shape) -> tuple[int, int]:
-    """``shape`` as a pair of positive integers (height, width)."""
+def check_images(images, shape) -> tuple[np.ndarray, tuple[int, int]]:
+    """``images`` (one flattened image per row) and ``shape`` (height, width), checked together."""
+    images = check_points(images, name="images")
     if not (
         isinstance(shape, Sequence)
         and len(shape) == 2
         and all(
-            isinstance(s, int | np.integer) and not isinstance(s, bool) and s > 0 for s in shape
+            isinstance(s, numbers.Integral) and not isinstance(s, bool) and s > 0 for s in shape
         )
     ):
         raise ValueError(
             f"shape must be a pair of positive integers (height, width); got {shape!r}"
         )
     height, width = (int(s) for s in shape)
-    return height, width
-
-
-def check_images(images, shape) -> tuple[np.ndarray, tuple[int, int]]:
-    """``images`` (one flattened image per row) and ``shape`` (height, width), checked together."""
-    images = check_points(images, name="images")
-    height, width = check_image_shape(shape)
     if images.shape[1] != height * width:
         raise ValueError(
             f"images must have height * width = {height * width} columns (one flattened "
