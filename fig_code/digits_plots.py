@@ -6,10 +6,18 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-from ._validation import check_int, check_labels, check_points
+from ._validation import (
+    check_axes_grid,
+    check_images,
+    check_int,
+    check_labels,
+    check_named_centers,
+    check_points,
+    check_titles,
+)
 from .figures import new_figure
 from .plotting import _check_cluster_labels, _new_ax, cluster_colors
 
@@ -25,7 +33,7 @@ def plot_digit_images(
     ncols: int = 5,
     cmap: str = "binary",
     fontsize: float = 12,
-):
+) -> Figure:
     """Draw every row of ``images`` as a small picture, one per axes, in a grid.
 
     Made for the 8 x 8 digits of ``sklearn.datasets.load_digits`` and for K-means centres fitted to
@@ -52,53 +60,34 @@ def plot_digit_images(
 
     Returns
     -------
-    ndarray of Axes
-        The axes drawn on, flattened, one per image (then the hidden extras).
+    matplotlib.figure.Figure
+        The figure holding the axes drawn on (``fig.axes``: one per image, then the hidden extras).
+
+    Raises
+    ------
+    ValueError
+        If ``images`` is not a finite 2-D array with ``height * width`` columns, ``shape`` is not a
+        pair of positive integers, ``titles`` does not give one title per image, ``axes`` holds
+        fewer Axes than images or something else than Axes, or ``ncols < 1``.
 
     Examples
     --------
     >>> from sklearn.datasets import load_digits
     >>> digits = load_digits()
-    >>> axes = plot_digit_images(digits.data[:10], titles=[str(d) for d in digits.target[:10]])
-    >>> len(axes), axes[0].get_title()
+    >>> fig = plot_digit_images(digits.data[:10], titles=[str(d) for d in digits.target[:10]])
+    >>> len(fig.axes), fig.axes[0].get_title()
     (10, '0')
     """
-    images = check_points(images, name="images")
-    if not (
-        isinstance(shape, Sequence)
-        and len(shape) == 2
-        and all(
-            isinstance(s, int | np.integer) and not isinstance(s, bool) and s > 0 for s in shape
-        )
-    ):
-        raise ValueError(
-            f"shape must be a pair of positive integers (height, width); got {shape!r}"
-        )
-    height, width = (int(s) for s in shape)
-    if images.shape[1] != height * width:
-        raise ValueError(
-            f"images must have height * width = {height * width} columns (one flattened "
-            f"{height} x {width} image per row); got shape {images.shape}"
-        )
+    images, (height, width) = check_images(images, shape)
     n = images.shape[0]
-    if titles is not None:
-        titles = list(titles)
-        if len(titles) != n:
-            raise ValueError(f"titles must give one title per image ({n}); got {len(titles)}")
+    titles = check_titles(titles, n)
     if axes is None:
         ncols = check_int(ncols, name="ncols", low=1)
         ncols = min(ncols, n)
         nrows = math.ceil(n / ncols)
         fig = new_figure(figsize=(1.6 * ncols, 1.8 * nrows), layout="constrained")
         axes = fig.subplots(nrows, ncols, squeeze=False)
-    axes = np.asarray(axes, dtype=object).ravel()
-    if axes.size < n:
-        raise ValueError(f"axes must hold at least one Axes per image ({n}); got {axes.size}")
-    bad = [type(a).__name__ for a in axes if not isinstance(a, Axes)]
-    if bad:
-        raise ValueError(
-            f"axes must hold matplotlib Axes (e.g. from plt.subplots(2, 5)); got a {bad[0]}"
-        )
+    axes = check_axes_grid(axes, n)
 
     low, high = float(images.min()), float(images.max())
     for i, ax in enumerate(axes):
@@ -117,7 +106,7 @@ def plot_digit_images(
         ax.grid(False)
         if titles is not None:
             ax.set_title(titles[i], fontsize=fontsize)
-    return axes
+    return axes[0].figure
 
 
 def plot_cluster_map(
@@ -127,16 +116,18 @@ def plot_cluster_map(
     *,
     centers=None,
     center_names: Sequence[str] | None = None,
-    ax=None,
+    ax: Axes | None = None,
     s: float = 12,
     fontsize: float = 16,
-):
+    **kwargs,
+) -> Axes:
     """Draw a 2-D map of samples coloured by predicted class, with a cross on every wrong one.
 
     Made for K-means on a t-SNE map of the digits (notebook 03): ``predicted`` is the digit each
     image's cluster is matched to (``fig_code.match_labels``). Dots take the colour of their
-    predicted class in ``fig_code.cluster_colors`` (as in :func:`fig_code.plot_clusters`); a small black cross marks each sample whose predicted class is not its true
-    class (thin, so the dot's colour still shows); each centre gets its name in a white box.
+    predicted class in ``fig_code.cluster_colors`` (as in :func:`fig_code.plot_clusters`); a small
+    black cross marks each sample whose predicted class is not its true class (thin, so the dot's
+    colour still shows); each centre gets its name in a white box.
 
     Parameters
     ----------
@@ -155,11 +146,21 @@ def plot_cluster_map(
         Dot size.
     fontsize : float, default 16
         Size of the centre names.
+    **kwargs
+        Passed to ``ax.scatter`` for the dots (e.g. ``alpha``, ``marker``).
 
     Returns
     -------
-    matplotlib Axes
+    matplotlib.axes.Axes
         The axes drawn on; the crosses carry the legend label "wrong digit".
+
+    Raises
+    ------
+    ValueError
+        If ``points`` is not a finite array of shape (n_samples, 2); ``predicted`` or ``y_true`` are
+        not integer labels, one per sample (``predicted`` non-negative); ``centers`` is not of shape
+        (n_clusters, 2), or ``center_names`` does not give one name per centre (or comes without
+        ``centers``); ``ax`` is not a matplotlib Axes.
 
     Examples
     --------
@@ -172,21 +173,13 @@ def plot_cluster_map(
     n = points.shape[0]
     predicted = _check_cluster_labels(predicted, n, name="predicted")
     y_true = check_labels(y_true, name="y_true", n_samples=n)
-    if centers is not None:
-        centers = check_points(centers, name="centers", n_features=2)
-        if center_names is None or len(center_names) != centers.shape[0]:
-            got = "none" if center_names is None else len(center_names)
-            raise ValueError(
-                f"center_names must give one name per centre ({centers.shape[0]}); got {got}"
-            )
-    elif center_names is not None:
-        raise ValueError("center_names needs centers: pass the positions where the names go")
+    centers, center_names = check_named_centers(centers, center_names)
     if ax is None:
         ax = new_figure(figsize=(7, 6), layout="constrained").subplots()
     ax = _new_ax(ax)
 
     colors = cluster_colors(int(predicted.max()) + 1)[predicted]
-    ax.scatter(points[:, 0], points[:, 1], c=colors, s=s, linewidths=0)
+    ax.scatter(points[:, 0], points[:, 1], **({"c": colors, "s": s, "linewidths": 0} | kwargs))
     wrong = predicted != y_true
     ax.scatter(
         points[wrong, 0],

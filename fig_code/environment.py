@@ -25,7 +25,19 @@ def _requirements() -> list[Requirement] | None:
 def check_environment(*, verbose: bool = True) -> bool:
     """Print one line per required library (installed version, required range, ok or not).
 
-    Returns True when everything this series needs is installed in a suitable version.
+    The required ranges are those ``kmeans-in-depth`` declares (its installed metadata), so this
+    says "PLEASE INSTALL" when fig_code was copied or put on ``sys.path`` rather than installed.
+
+    Parameters
+    ----------
+    verbose : bool, default True
+        Print the table and a one-line verdict; with False, only return the verdict.
+
+    Returns
+    -------
+    bool
+        True when Python is recent enough and every required library is installed in a suitable
+        version.
 
     Examples
     --------

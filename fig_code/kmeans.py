@@ -20,12 +20,11 @@ No plotting here: pure NumPy (scikit-learn only for the k-means++ seeding).
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_int, check_n_clusters, check_points
+from ._validation import check_init, check_int, check_n_clusters, check_points, check_random_state
 
 __all__ = ["INIT_METHODS", "Step", "kmeans_steps", "lloyd"]
 
@@ -95,33 +94,6 @@ def _lloyd(X: np.ndarray, centers: np.ndarray, max_iter: int):
 
 
 # --- public API -------------------------------------------------------------------------------------
-def _check_centers(init, X: np.ndarray, *, n_clusters: int | None = None) -> np.ndarray:
-    """``init`` as a finite float array of shape (n_clusters, n_features) matching ``X``."""
-    n_samples, n_features = X.shape
-    try:
-        centers = np.array(init, dtype=float)  # a copy: the caller's array is never changed
-    except (TypeError, ValueError):
-        raise ValueError(
-            "init must be an array of initial centres of shape (n_clusters, n_features) "
-            f"= (k, {n_features}); got {type(init).__name__}"
-        ) from None
-    k = n_clusters if n_clusters is not None else "k"
-    if centers.ndim != 2 or centers.shape[1] != n_features:
-        raise ValueError(
-            f"init must have shape (n_clusters, n_features) = ({k}, {n_features}), one row per "
-            f"centre with as many columns as X; got shape {centers.shape}"
-        )
-    if n_clusters is not None and centers.shape[0] != n_clusters:
-        raise ValueError(
-            f"init has {centers.shape[0]} centre(s) but n_clusters is {n_clusters}; "
-            f"give init of shape ({n_clusters}, {n_features}) or set n_clusters={centers.shape[0]}"
-        )
-    check_n_clusters(centers.shape[0], n_samples, name="the number of centres in init")
-    if not np.isfinite(centers).all():
-        raise ValueError("init contains NaN or infinite values; every centre must be finite")
-    return centers
-
-
 def lloyd(X, init, *, max_iter: int = 300) -> tuple[np.ndarray, np.ndarray, float, int]:
     """K-means by Lloyd's algorithm, from given initial centres.
 
@@ -200,13 +172,7 @@ def lloyd(X, init, *, max_iter: int = 300) -> tuple[np.ndarray, np.ndarray, floa
     ([0, 0, 1, 1], 1.0)
     """
     X = check_points(X)
-    if isinstance(init, str):
-        raise ValueError(
-            f"lloyd needs the initial centres as an array of shape (k, {X.shape[1]}); got the "
-            f"string {init!r}. For a named method use kmeans_steps(X, k, init={init!r}) or "
-            "sklearn.cluster.kmeans_plusplus"
-        )
-    centers = _check_centers(init, X)
+    centers = check_init(init, X)
     max_iter = check_int(max_iter, name="max_iter", low=1)
     return _lloyd(X, centers, max_iter)
 
@@ -241,28 +207,9 @@ class Step:
     converged: bool = False
 
 
-def _initial_centers(X: np.ndarray, n_clusters: int, init, random_state) -> np.ndarray:
+def _initial_centers(X: np.ndarray, n_clusters: int, init, rng) -> np.ndarray:
+    """The centres ``init`` names (drawn with ``rng``, a ``RandomState``) or gives as an array."""
     if isinstance(init, str):
-        if init not in INIT_METHODS:
-            raise ValueError(
-                f"init must be 'k-means++', 'random' or an array of shape ({n_clusters}, "
-                f"{X.shape[1]}); got {init!r}"
-            )
-        if random_state is not None and (
-            isinstance(random_state, bool)
-            or not isinstance(random_state, (numbers.Integral, np.random.RandomState))
-            or isinstance(random_state, numbers.Integral)
-            and not 0 <= random_state < 2**32
-        ):
-            raise ValueError(
-                "random_state must be None, an integer between 0 and 2**32 - 1 or a "
-                f"numpy.random.RandomState; got {random_state!r}"
-            )
-        rng = (
-            random_state
-            if isinstance(random_state, np.random.RandomState)
-            else np.random.RandomState(random_state)
-        )
         n = X.shape[0]
         if init == "random":
             # k distinct data points, drawn exactly as scikit-learn's init="random" draws them
@@ -272,7 +219,7 @@ def _initial_centers(X: np.ndarray, n_clusters: int, init, random_state) -> np.n
 
         centers, _ = kmeans_plusplus(X, n_clusters, random_state=rng)
         return np.array(centers, dtype=float)
-    return _check_centers(init, X, n_clusters=n_clusters)
+    return init
 
 
 def kmeans_steps(
@@ -309,7 +256,9 @@ def kmeans_steps(
         ``random_state``, both names give the centres ``KMeans(..., n_init=1, random_state=...)``
         starts from.
     random_state : None, int or numpy.random.RandomState
-        Seed for "k-means++" and "random"; give an int for reproducible steps.
+        Seed for "k-means++" and "random"; give an int for reproducible steps. Checked by
+        scikit-learn's ``check_random_state``: None uses NumPy's global random state, and a
+        ``RandomState`` is drawn from (and advanced) as it is.
     max_iter : int, default=100
         Maximum number of iterations (assign + update), at least 1.
 
@@ -339,7 +288,9 @@ def kmeans_steps(
     X = check_points(X)
     n_clusters = check_n_clusters(n_clusters, X.shape[0])
     max_iter = check_int(max_iter, name="max_iter", low=1)
-    centers = _initial_centers(X, n_clusters, init, random_state)
+    init = check_init(init, X, n_clusters=n_clusters, methods=INIT_METHODS)
+    rng = check_random_state(random_state)
+    centers = _initial_centers(X, n_clusters, init, rng)
 
     steps = [Step("init", centers, None, None, 0)]
     labels = None

@@ -22,67 +22,9 @@ from collections.abc import Hashable
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from ._validation import check_label_pair
+
 __all__ = ["contingency_table", "label_mapping", "match_labels"]
-
-
-def _check_label_vector(labels, *, name: str) -> np.ndarray:
-    """``labels`` as a 1-D array of sortable, hashable labels (integers, strings, ...).
-
-    Whole floats become integers (``1.0`` names the same class as ``1``); non-whole or missing numbers
-    are refused, since a label is a name and ``0.5`` is far more often the data passed by mistake.
-    """
-    if isinstance(labels, (list, tuple)) and labels:
-        kinds = {type(v) for v in labels}
-        if len(kinds) > 1 and any(issubclass(t, (str, bytes)) for t in kinds):
-            names = ", ".join(sorted(t.__name__ for t in kinds))
-            raise ValueError(
-                f"{name} mixes strings with other kinds of labels ({names}): use one kind of label, "
-                "e.g. all integers or all strings"
-            )
-    arr = np.asarray(labels)
-    if arr.ndim != 1:
-        raise ValueError(
-            f"{name} must be a 1-D array of labels, one per sample (integers or strings); "
-            f"got shape {arr.shape}"
-        )
-    kind = arr.dtype.kind
-    if kind == "f":
-        if not (np.isfinite(arr).all() and (arr == np.round(arr)).all()):
-            bad = arr[~(np.isfinite(arr) & (arr == np.round(arr)))][0]
-            raise ValueError(
-                f"{name} must hold labels (integers or strings, one per sample); got dtype "
-                f"{arr.dtype} with values such as {bad}. A label names a group: did you pass the "
-                "data or a score instead of the labels?"
-            )
-        return arr.astype(int)
-    if kind in "cV":
-        raise ValueError(
-            f"{name} must hold labels (integers or strings, one per sample); got dtype {arr.dtype}"
-        )
-    if kind == "O":
-        try:
-            np.unique(arr)
-            {hash(v) for v in arr[:1]}
-        except TypeError:
-            kinds = ", ".join(sorted({type(v).__name__ for v in arr.tolist()}))
-            raise ValueError(
-                f"{name} must hold labels of one kind that can be sorted and hashed (all integers or "
-                f"all strings, say); got {kinds}"
-            ) from None
-    return arr
-
-
-def _check_pair(clusters, y_true) -> tuple[np.ndarray, np.ndarray]:
-    clusters = _check_label_vector(clusters, name="clusters")
-    y_true = _check_label_vector(y_true, name="y_true")
-    if clusters.shape[0] != y_true.shape[0]:
-        raise ValueError(
-            "clusters and y_true must have the same length (one cluster number and one true class per "
-            f"sample); got {clusters.shape[0]} cluster labels and {y_true.shape[0]} true labels"
-        )
-    if clusters.shape[0] == 0:
-        raise ValueError("clusters and y_true are empty: pass at least one labelled sample")
-    return clusters, y_true
 
 
 def _counts(c_idx: np.ndarray, n_clusters: int, y_idx: np.ndarray, n_classes: int) -> np.ndarray:
@@ -120,7 +62,7 @@ def contingency_table(clusters, y_true) -> tuple[np.ndarray, np.ndarray, np.ndar
     >>> table.tolist(), cluster_ids.tolist(), classes.tolist()
     ([[0, 2], [2, 1]], [0, 1], [3, 7])
     """
-    clusters, y_true = _check_pair(clusters, y_true)
+    clusters, y_true = check_label_pair(clusters, y_true)
     cluster_ids, c_idx = np.unique(clusters, return_inverse=True)
     classes, y_idx = np.unique(y_true, return_inverse=True)
     return _counts(c_idx, cluster_ids.size, y_idx, classes.size), cluster_ids, classes
@@ -163,7 +105,7 @@ def _mapping_indices(counts: np.ndarray) -> np.ndarray:
 
 
 def _name_clusters(clusters, y_true):
-    clusters, y_true = _check_pair(clusters, y_true)
+    clusters, y_true = check_label_pair(clusters, y_true)
     cluster_ids, c_idx = _by_first_appearance(clusters)
     classes, y_idx = np.unique(y_true, return_inverse=True)
     counts = _counts(c_idx, cluster_ids.size, y_idx, classes.size)

@@ -7,7 +7,6 @@ functions work on NumPy arrays and on arrays memory-mapped from ``.npy`` files
 
 from __future__ import annotations
 
-import numbers
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -16,8 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from ._scale_validation import check_centers, check_positive_pairs, check_rows
-from ._validation import check_int
+from ._validation import (
+    check_centers,
+    check_finite_rows,
+    check_int,
+    check_positive,
+    check_positive_pairs,
+    check_random_state,
+    check_rows,
+)
 
 __all__ = [
     "KMeansParallelSeeds",
@@ -254,8 +260,9 @@ def kmeans_parallel_seeds(
         Expected candidates per round (the paper's l); default ``2 * n_clusters``.
     n_rounds : int, default 5
         Sampling rounds (the paper finds 5 enough).
-    random_state : int or None, default 0
-        Seed for the draws.
+    random_state : None, int or numpy.random.RandomState, default 0
+        Seed for the draws (scikit-learn's ``check_random_state``: None uses NumPy's global
+        random state).
 
     Returns
     -------
@@ -271,24 +278,15 @@ def kmeans_parallel_seeds(
     >>> np.sort(seeds.centers[:, 0]).round()
     array([ 1.,  5., 10.])
     """
-    check_rows(X)
-    X = np.asarray(X, dtype=np.float64)
-    if not np.isfinite(X).all():
-        raise ValueError("X contains NaN or infinite values; every entry must be finite")
+    X = check_finite_rows(X)
     n_clusters = check_int(n_clusters, name="n_clusters", low=1, high=len(X))
     n_rounds = check_int(n_rounds, name="n_rounds", low=0)
     if oversampling is None:
         oversampling = 2.0 * n_clusters
-    if (
-        isinstance(oversampling, bool)
-        or not isinstance(oversampling, numbers.Real)
-        or not oversampling > 0
-    ):
-        raise ValueError(f"oversampling must be a positive number; got {oversampling!r}")
-    from sklearn.cluster import KMeans  # lazy: scikit-learn is slow to import
-    from sklearn.utils import check_random_state
-
+    oversampling = check_positive(oversampling, name="oversampling")
     rng = check_random_state(random_state)
+    from sklearn.cluster import KMeans  # lazy: scikit-learn is slow to import
+
     chosen = [int(rng.randint(len(X)))]
     rounds = [0]
     d2 = ((X - X[chosen[0]]) ** 2).sum(axis=1)

@@ -10,7 +10,7 @@ import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
 
-from ._scale_validation import check_positive_pairs, check_rows
+from ._validation import check_ax, check_parallel_seeds, check_positive_pairs, check_rows
 from .figures import new_figure
 from .scale import KMeansParallelSeeds, loglog_slope
 
@@ -36,6 +36,13 @@ def plot_scaling(
     Returns
     -------
     matplotlib.axes.Axes
+        The axes drawn on: log-log, with the legend "measured" and "fitted line, slope ...".
+
+    Raises
+    ------
+    ValueError
+        If ``sizes`` and ``seconds`` are not 1-D sequences of the same length (at least 2) of finite
+        positive numbers, with at least two different sizes; if ``ax`` is not a matplotlib Axes.
 
     Examples
     --------
@@ -46,6 +53,7 @@ def plot_scaling(
     x, y = check_positive_pairs(sizes, seconds)
     if ax is None:
         ax = new_figure((6.0, 4.0), layout="constrained").add_subplot()
+    ax = check_ax(ax)
     slope = loglog_slope(x, y)
     intercept = np.mean(np.log(y) - slope * np.log(x))
     style = {"marker": "o", "linestyle": "none", "label": "measured"} | kwargs
@@ -59,7 +67,9 @@ def plot_scaling(
     return ax
 
 
-def plot_kmeans_parallel(X, seeds: KMeansParallelSeeds, *, ax: Axes | None = None) -> Axes:
+def plot_kmeans_parallel(
+    X, seeds: KMeansParallelSeeds, *, ax: Axes | None = None, **kwargs
+) -> Axes:
     """Draw 2-D points, the k-means|| candidates coloured by round, and the final seeds.
 
     Parameters
@@ -70,10 +80,21 @@ def plot_kmeans_parallel(X, seeds: KMeansParallelSeeds, *, ax: Axes | None = Non
         What ``fig_code.kmeans_parallel_seeds(X, ...)`` returned.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
+    **kwargs
+        Passed to ``ax.scatter`` for the grey points (e.g. ``s``, ``color``, ``alpha``).
 
     Returns
     -------
     matplotlib.axes.Axes
+        The axes drawn on, with a legend: the points, the candidates of each round (sized by
+        weight) and the seeds.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not a numeric array of shape (n_samples, 2); if ``seeds`` is not what
+        ``kmeans_parallel_seeds`` returned, or was computed on data with more than 2 features; if
+        ``ax`` is not a matplotlib Axes.
 
     Examples
     --------
@@ -83,21 +104,12 @@ def plot_kmeans_parallel(X, seeds: KMeansParallelSeeds, *, ax: Axes | None = Non
     >>> ax.get_legend() is not None
     True
     """
-    check_rows(X)
-    if X.shape[1] != 2:
-        raise ValueError(
-            f"X must be a 2-D array of shape (n_samples, 2) for this plot; got shape {X.shape}"
-        )
-    if not isinstance(seeds, KMeansParallelSeeds):
-        raise ValueError(
-            "seeds must be what fig_code.kmeans_parallel_seeds returned; got "
-            f"{type(seeds).__name__}"
-        )
-    if seeds.candidates.shape[1] != 2:
-        raise ValueError("seeds were computed on data with more than 2 features; pass those 2-D X")
+    check_rows(X, n_features=2)
+    check_parallel_seeds(seeds, n_features=2)
     if ax is None:
         ax = new_figure((6.0, 4.5), layout="constrained").add_subplot()
-    ax.scatter(X[:, 0], X[:, 1], s=4, color="0.75", label="points")
+    ax = check_ax(ax)
+    ax.scatter(X[:, 0], X[:, 1], **({"s": 4, "color": "0.75", "label": "points"} | kwargs))
     n_rounds = int(seeds.rounds.max())
     colors = matplotlib.colormaps["viridis"]
     sizes = 20 + 200 * seeds.weights / seeds.weights.max()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from sklearn.datasets import load_digits
 
 from fig_code import (
@@ -24,10 +26,10 @@ def images():
 
 
 def test_draws_each_image_on_a_new_figure(images):
-    axes = plot_digit_images(images, titles=[f"image {i}" for i in range(10)])
+    fig = plot_digit_images(images, titles=[f"image {i}" for i in range(10)])
+    assert isinstance(fig, Figure)  # a multi-panel function returns its Figure
+    axes = fig.axes
     assert len(axes) == 10
-    fig = axes[0].figure
-    assert len(fig.axes) == 10
     for i, ax in enumerate(axes):
         (im,) = ax.get_images()
         assert np.array_equal(im.get_array(), images[i].reshape(8, 8))
@@ -41,15 +43,15 @@ def test_draws_each_image_on_a_new_figure(images):
 def test_draws_on_given_axes_and_hides_the_extras(images):
     fig = new_figure((8, 4))
     given = fig.subplots(2, 4)
-    axes = plot_digit_images(images[:6], axes=given)
+    assert plot_digit_images(images[:6], axes=given) is fig
+    axes = given.ravel()
     assert [ax.get_images() != [] for ax in axes] == [True] * 6 + [False] * 2
     assert [ax.axison for ax in axes] == [True] * 6 + [False] * 2
-    assert axes[0] is given[0, 0]
 
 
 def test_other_shapes_and_grid_width():
     flat = np.arange(12.0).reshape(2, 6)
-    axes = plot_digit_images(flat, shape=(2, 3), ncols=1)
+    axes = plot_digit_images(flat, shape=(2, 3), ncols=1).axes
     assert axes[0].get_images()[0].get_array().shape == (2, 3)
     assert axes[0].get_gridspec().ncols == 1 and axes[0].get_gridspec().nrows == 2
 
@@ -113,6 +115,7 @@ def test_cluster_map_colours_by_prediction_and_crosses_the_wrong_ones():
 
 def test_cluster_map_without_centres_makes_its_own_figure():
     ax = plot_cluster_map([[0, 0], [1, 1]], [0, 1], [0, 1])
+    assert isinstance(ax, Axes)
     assert len(ax.texts) == 0 and len(ax.collections[1].get_offsets()) == 0
 
 
@@ -134,3 +137,11 @@ def test_cluster_map_bad_arguments_raise(kwargs, words):
     args = {"points": np.zeros((3, 2)), "predicted": [0, 1, 2], "y_true": [0, 1, 2]} | kwargs
     with pytest.raises(ValueError, match=words):
         plot_cluster_map(**args)
+
+
+def test_cluster_map_passes_keywords_to_the_dots():
+    ax = plot_cluster_map([[0, 0], [1, 1], [2, 2]], [0, 1, 1], [0, 1, 0], alpha=0.4, s=30)
+    dots, crosses = ax.collections
+    assert dots.get_alpha() == 0.4 and dots.get_sizes().tolist() == [30]
+    assert crosses.get_alpha() is None  # the crosses keep their own style
+    assert np.allclose(dots.get_facecolors()[:, :3], cluster_colors(2)[[0, 1, 1]])

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import base64
+import importlib
+import inspect
 import re
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -89,6 +93,58 @@ class TestIntsAndLabels:
             v.check_labels([0, 1], n_samples=3)
 
 
+class TestScaleLabelAndRandomStateChecks:
+    @pytest.mark.parametrize("value", [0, -1.0, np.nan, np.inf, True, "6", None])
+    def test_positive_refuses(self, value):
+        with pytest.raises(ValueError, match="budget must be a positive number"):
+            v.check_positive(value, name="budget")
+
+    def test_positive_accepts_numpy_numbers(self):
+        assert v.check_positive(np.float32(0.5), name="x") == 0.5
+        assert v.check_positive(np.int64(3), name="x") == 3.0
+
+    def test_rows_never_reads_a_memmap_and_checks_plot_columns(self, tmp_path):
+        np.save(tmp_path / "x.npy", np.zeros((4, 3)))
+        X = np.load(tmp_path / "x.npy", mmap_mode="r")
+        assert v.check_rows(X) is None
+        with pytest.raises(ValueError, match=r"shape \(n_samples, 2\) for this plot"):
+            v.check_rows(X, n_features=2)
+
+    def test_init_names_and_arrays(self):
+        X = np.zeros((4, 2))
+        assert v.check_init("random", X, n_clusters=2, methods=("k-means++", "random")) == "random"
+        with pytest.raises(ValueError, match=r"init must be 'k-means\+\+', 'random' or an array"):
+            v.check_init("kmeans", X, n_clusters=2, methods=("k-means++", "random"))
+        with pytest.raises(ValueError, match="lloyd needs the initial centres"):
+            v.check_init("random", X)
+        init = np.ones((2, 2))
+        out = v.check_init(init, X, n_clusters=2)
+        out[0, 0] = 5.0
+        assert init[0, 0] == 1.0  # a copy
+
+    def test_label_pair(self):
+        clusters, y = v.check_label_pair([1.0, 0.0], ["a", "b"])
+        assert clusters.dtype.kind == "i" and y.tolist() == ["a", "b"]
+        with pytest.raises(ValueError, match="same length"):
+            v.check_label_pair([0, 1], [0])
+
+    @pytest.mark.parametrize("seed", [0, 7, 2**32 - 1, np.int32(5)])
+    def test_random_state_seeds_give_numpys_stream(self, seed):
+        rng = v.check_random_state(seed)
+        assert rng.randint(1000, size=5).tolist() == (
+            np.random.RandomState(seed).randint(1000, size=5).tolist()
+        )
+
+    def test_random_state_passes_a_random_state_through(self):
+        rng = np.random.RandomState(0)
+        assert v.check_random_state(rng) is rng
+
+    @pytest.mark.parametrize("bad", [True, -1, 2**32, 1.5, "seed", [1]])
+    def test_random_state_refuses(self, bad):
+        with pytest.raises(ValueError, match="random_state must be None, an integer seed"):
+            v.check_random_state(bad)
+
+
 def test_figures_are_pyplot_free_and_png_is_deterministic():
     import matplotlib.pyplot as plt
 
@@ -130,6 +186,15 @@ def test_check_environment_reports_ok(capsys):
     assert fig_code.check_environment() is True
     out = capsys.readouterr().out
     assert "scikit-learn" in out and "Everything is in place" in out
+
+
+def test_check_environment_quietly(monkeypatch, capsys):
+    from fig_code import environment
+
+    assert environment.check_environment(verbose=False) is True
+    monkeypatch.setattr(environment, "MIN_PYTHON", (sys.version_info[0] + 1, 0))
+    assert environment.check_environment(verbose=False) is False
+    assert capsys.readouterr().out == ""
 
 
 def test_check_environment_flags_a_missing_library(monkeypatch, capsys):
@@ -178,3 +243,150 @@ def test_check_environment_without_fig_code_installed_says_how_to_install(monkey
     assert environment.check_environment() is False
     out = capsys.readouterr().out
     assert "kmeans-in-depth" in out and "pip install -r requirements.txt" in out
+
+
+# --- the public API, and the package's shape ---------------------------------------------------------
+
+#: fig_code's public API, written out: a name added to or dropped from ``__all__`` must show up here.
+EXPECTED_API = {
+    "DATASETS",
+    "KMeansParallelSeeds",
+    "Measurement",
+    "Step",
+    "check_environment",
+    "cluster_colors",
+    "color_histogram",
+    "contingency_table",
+    "data_limits",
+    "figure_to_png",
+    "iter_chunks",
+    "jpeg_roundtrip",
+    "kmeans_parallel_seeds",
+    "kmeans_quantize",
+    "kmeans_steps",
+    "label_mapping",
+    "lloyd",
+    "loglog_slope",
+    "make_dataset",
+    "match_labels",
+    "measure",
+    "new_figure",
+    "pillow_quantize",
+    "plot_cluster_map",
+    "plot_clusters",
+    "plot_color_cloud",
+    "plot_color_compression_interactive",
+    "plot_digit_images",
+    "plot_kmeans_interactive",
+    "plot_kmeans_parallel",
+    "plot_kmeans_steps",
+    "plot_palette",
+    "plot_scaling",
+    "plot_voronoi",
+    "png_bit_depth",
+    "png_size",
+    "psnr",
+    "quantize_colors",
+    "sample_pixels",
+    "streamed_inertia",
+    # issue 14: the step-frame Display class is added here at merge
+}
+
+EXPECTED_CHECKS_API = {
+    "CheckResult",
+    "check_assign_step",
+    "check_chunk_size",
+    "check_contingency_table",
+    "check_distinct_colors",
+    "check_inertia",
+    "check_kmeans_parallel_saving",
+    "check_matched_accuracy",
+    "check_new_point",
+    "check_paletted_size",
+    "check_partial_fit_loop",
+    "check_psnr",
+    "check_quantized_image",
+    "check_update_step",
+}
+
+
+def _public_attributes(module) -> set[str]:
+    """Names a star-import or tab completion shows: not private, not a submodule."""
+    return {
+        name
+        for name in dir(module)
+        if not name.startswith("_") and not inspect.ismodule(getattr(module, name))
+    }
+
+
+@pytest.mark.parametrize(
+    ("module_name", "expected"),
+    [("fig_code", EXPECTED_API), ("fig_code.checks", EXPECTED_CHECKS_API)],
+)
+def test_public_api_is_exactly_all(module_name, expected):
+    module = importlib.import_module(module_name)
+    assert set(module.__all__) == expected
+    assert len(module.__all__) == len(set(module.__all__))  # no name listed twice
+    namespace: dict = {}
+    exec(f"from {module_name} import *", namespace)  # noqa: S102 - every listed name imports
+    assert set(namespace) - {"__builtins__"} == expected
+    assert _public_attributes(module) == expected  # nothing else is exported by accident
+
+
+PACKAGE = Path(fig_code.__file__).resolve().parent
+MODULES = sorted(PACKAGE.rglob("*.py"))
+MAX_LINES = 500
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(PACKAGE.parent).as_posix()
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_no_module_is_over_500_lines(path):
+    n_lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert n_lines <= MAX_LINES, f"{_name(path)} has {n_lines} lines; split it by responsibility"
+
+
+def _private_imports(path: Path) -> list[str]:
+    """``from <public module> import _name`` statements in ``path`` (relative or absolute)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or node.module is None:
+            continue  # ``from . import x`` imports modules
+        if node.level == 0 and not node.module.startswith("fig_code"):
+            continue  # another library
+        if node.module.split(".")[-1].startswith("_"):
+            continue  # a private module's names are there to be shared inside the package
+        for alias in node.names:
+            if alias.name.startswith("_") and not alias.name.startswith("__"):
+                dots = "." * node.level
+                found.append(f"line {node.lineno}: from {dots}{node.module} import {alias.name}")
+    return found
+
+
+def test_the_private_import_scan_finds_what_it_should(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from .plotting import _new_ax, cluster_colors\n"
+        "from ..labels import _check_pair\n"
+        "from ._validation import check_points\n"
+        "from .checks._answers import describe\n"
+        "from ._frames import _private_but_shared\n"
+        "from numpy import _globals\n"
+        "from . import _validation\n"
+        "def f():\n"
+        "    from fig_code.kmeans import _assign\n",
+        encoding="utf-8",
+    )
+    assert _private_imports(module) == [
+        "line 1: from .plotting import _new_ax",
+        "line 2: from ..labels import _check_pair",
+        "line 9: from fig_code.kmeans import _assign",
+    ]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_no_module_imports_a_private_name_of_a_public_module(path):
+    found = _private_imports(path)
+    assert not found, f"{_name(path)}: " + "; ".join(found)

@@ -9,9 +9,7 @@ from sklearn.datasets import load_digits
 from sklearn.exceptions import ConvergenceWarning
 from threadpoolctl import threadpool_limits
 
-import fig_code
 from fig_code import DATASETS, Step, kmeans_steps, lloyd, make_dataset
-from fig_code.kmeans import _lloyd
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -81,15 +79,16 @@ def test_lloyd_matches_sklearn_with_empty_clusters():
     assert np.abs(centers).max() < np.abs(X).max()  # the far centres were relocated
 
 
-def test_lloyd_is_the_private_core_and_does_not_modify_init():
+def test_lloyd_does_not_modify_init_and_matches_sklearn_with_max_iter():
     X, _ = make_dataset("anisotropic", random_state=2)
     init = X[:3].copy()
     kept = init.copy()
-    public = lloyd(X, init, max_iter=50)
-    private = _lloyd(X, init.astype(float), 50)
-    np.testing.assert_array_equal(public[0], private[0])
-    np.testing.assert_array_equal(public[1], private[1])
-    assert public[2:] == private[2:]
+    centers, labels, inertia, n_iter = lloyd(X, init, max_iter=50)
+    km = _sklearn(X, init, max_iter=50)
+    np.testing.assert_array_equal(labels, km.labels_)
+    np.testing.assert_allclose(centers, km.cluster_centers_, rtol=0, atol=1e-8)
+    assert inertia == pytest.approx(km.inertia_, rel=1e-10)
+    assert n_iter == km.n_iter_
     np.testing.assert_array_equal(init, kept)
 
 
@@ -162,6 +161,44 @@ def test_steps_structure_and_inertia_never_increases(name, init):
         for a, b in zip(steps, steps[1:], strict=False):
             if b.phase == "assign":
                 np.testing.assert_array_equal(a.centers, b.centers)
+            elif b.phase == "update":
+                _assert_update_keeps_labels(X, a, b)
+
+
+def _assert_update_keeps_labels(X, assign, update):
+    """An update step keeps every label, except that a point handed to a cluster the assign step
+    left empty now carries that cluster's label; each centre is the mean of its points."""
+    k = len(assign.centers)
+    empty = np.flatnonzero(np.bincount(assign.labels, minlength=k) == 0)
+    moved = update.labels != assign.labels
+    assert np.isin(update.labels[moved], empty).all()
+    assert moved.sum() <= empty.size
+    if empty.size == 0:
+        np.testing.assert_array_equal(update.labels, assign.labels)
+    for j in np.unique(update.labels):
+        np.testing.assert_allclose(
+            update.centers[j], X[update.labels == j].mean(axis=0), rtol=0, atol=1e-12
+        )
+
+
+def test_update_step_keeps_labels_and_moves_centres_to_the_means():
+    X = np.array([[0.0, 0.0], [0.0, 2.0], [4.0, 0.0], [4.0, 2.0], [10.0, 10.0]])
+    steps = kmeans_steps(X, 2, init=X[[0, 2]])
+    assign, update = steps[1], steps[2]
+    assert (assign.phase, update.phase) == ("assign", "update")
+    assert assign.labels.tolist() == [0, 0, 1, 1, 1]
+    np.testing.assert_array_equal(update.labels, assign.labels)
+    np.testing.assert_allclose(update.centers, [[0.0, 1.0], [6.0, 4.0]])
+    _assert_update_keeps_labels(X, assign, update)
+
+
+def test_update_step_with_an_empty_cluster_moves_only_the_reseeded_point():
+    X, _ = make_dataset("blobs", n_samples=120, random_state=0)
+    steps = kmeans_steps(X, 3, init=np.vstack([X[:2], [[50.0, 50.0]]]))
+    assign, update = steps[1], steps[2]
+    assert np.bincount(assign.labels, minlength=3)[2] == 0
+    assert (update.labels != assign.labels).sum() == 1
+    _assert_update_keeps_labels(X, assign, update)
 
 
 @pytest.mark.parametrize("name", DATASETS)
@@ -183,6 +220,40 @@ def test_steps_named_inits_start_where_sklearn_starts():
         km = KMeans(4, init=init, n_init=1, random_state=42, tol=0, algorithm="lloyd").fit(X)
         np.testing.assert_array_equal(steps[-1].labels, km.labels_)
         np.testing.assert_allclose(steps[-1].centers, km.cluster_centers_, atol=1e-8)
+
+
+@pytest.mark.parametrize("init", ["k-means++", "random"])
+def test_steps_accept_a_random_state_and_draw_as_its_seed_does(init):
+    X, _ = make_dataset("blobs", random_state=0)
+    seeded = kmeans_steps(X, 4, init=init, random_state=42)
+    rng = np.random.RandomState(42)
+    drawn = kmeans_steps(X, 4, init=init, random_state=rng)
+    assert len(drawn) == len(seeded)
+    for a, b in zip(seeded, drawn, strict=True):
+        np.testing.assert_array_equal(a.centers, b.centers)
+    # the RandomState was drawn from, so a second run starts elsewhere
+    again = kmeans_steps(X, 4, init=init, random_state=rng)
+    assert not np.array_equal(again[0].centers, seeded[0].centers)
+    # and the seed's draws are scikit-learn's: the same start as KMeans(random_state=42)
+    km = KMeans(4, init=init, n_init=1, random_state=42, tol=0, algorithm="lloyd").fit(X)
+    np.testing.assert_array_equal(drawn[-1].labels, km.labels_)
+
+
+def test_random_init_draws_as_numpy_does_for_a_seed():
+    X, _ = make_dataset("uneven sizes", random_state=0)
+    n = len(X)
+    for seed in (0, 7, 2**32 - 1, np.int64(3)):
+        rng = np.random.RandomState(seed)
+        idx = rng.choice(n, size=5, replace=False, p=np.full(n, 1.0 / n))
+        c0 = kmeans_steps(X, 5, init="random", random_state=seed)[0].centers
+        np.testing.assert_array_equal(c0, X[idx])
+
+
+def test_random_state_none_gives_distinct_data_points():
+    X, _ = make_dataset("blobs", random_state=0)
+    c0 = kmeans_steps(X, 4, init="random", random_state=None)[0].centers
+    rows = {tuple(r) for r in c0}
+    assert len(rows) == 4 and rows <= {tuple(r) for r in X}
 
 
 def test_random_init_picks_distinct_data_points():
@@ -295,6 +366,10 @@ def test_near_ties_are_where_lloyd_and_sklearn_may_differ():
         ((X4, 2), {"init": np.full((2, 2), np.inf)}, "init contains NaN"),
         ((X4, 2), {"random_state": -1}, "random_state must be None"),
         ((X4, 2), {"random_state": "seed"}, "random_state must be None"),
+        ((X4, 2), {"random_state": True}, "random_state must be None"),
+        ((X4, 2), {"random_state": 2**32}, "random_state must be None"),
+        ((X4, 2), {"random_state": 1.5}, "random_state must be None"),
+        ((X4, 2), {"init": X4[:2], "random_state": "seed"}, "random_state must be None"),
         ((X4, 2), {"max_iter": 0}, "max_iter must be at least 1"),
     ],
 )
@@ -339,8 +414,3 @@ def test_make_dataset_groups():
 def test_make_dataset_bad_input(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         make_dataset(*args, **kwargs)
-
-
-def test_public_api_exported():
-    for name in ("lloyd", "kmeans_steps", "Step", "make_dataset", "DATASETS"):
-        assert name in fig_code.__all__

@@ -270,6 +270,10 @@ def test_identical_points_stop_the_rounds():
         ({"n_clusters": 2, "oversampling": 0}, "oversampling must be a positive"),
         ({"n_clusters": 2, "oversampling": "many"}, "oversampling must be a positive"),
         ({"n_clusters": 2, "oversampling": True}, "oversampling must be a positive"),
+        ({"n_clusters": 2, "oversampling": np.inf}, "oversampling must be a positive"),
+        ({"n_clusters": 2, "random_state": "seed"}, "random_state must be None"),
+        ({"n_clusters": 2, "random_state": True}, "random_state must be None"),
+        ({"n_clusters": 2, "random_state": -1}, "random_state must be None"),
     ],
 )
 def test_seeds_bad_input(kwargs, match):
@@ -320,6 +324,37 @@ def test_plot_kmeans_parallel_draws_each_round(blobs):
     assert labels[0] == "points" and labels[1] == "first point"
     assert labels[-1] == "seeds (weighted K-means)"
     assert [lab for lab in labels if lab.startswith("round")] == ["round 1", "round 2", "round 3"]
+
+
+def test_plot_kmeans_parallel_on_given_axes_with_keywords_for_the_points(blobs):
+    from fig_code import new_figure
+
+    X, _ = blobs
+    seeds = kmeans_parallel_seeds(X, 6, n_rounds=1, random_state=0)
+    ax = new_figure().add_subplot()
+    assert plot_kmeans_parallel(X, seeds, ax=ax, alpha=0.3, s=9) is ax
+    points = ax.collections[0]
+    assert points.get_label() == "points"
+    assert points.get_alpha() == 0.3 and points.get_sizes().tolist() == [9]
+    assert len(points.get_offsets()) == len(X)
+
+
+@pytest.mark.parametrize("plot", ["scaling", "parallel"])
+def test_plots_refuse_what_is_not_an_axes(blobs, plot):
+    X, _ = blobs
+    with pytest.raises(ValueError, match="ax must be a matplotlib Axes"):
+        if plot == "scaling":
+            plot_scaling([1, 2], [1, 2], ax="axes")
+        else:
+            plot_kmeans_parallel(X, kmeans_parallel_seeds(X, 2, n_rounds=1), ax=[1])
+
+
+def test_seeds_accept_a_random_state_and_draw_as_its_seed_does(blobs):
+    X, _ = blobs
+    seeded = kmeans_parallel_seeds(X, 6, n_rounds=2, random_state=3)
+    drawn = kmeans_parallel_seeds(X, 6, n_rounds=2, random_state=np.random.RandomState(3))
+    np.testing.assert_array_equal(seeded.candidates, drawn.candidates)
+    np.testing.assert_array_equal(seeded.centers, drawn.centers)
 
 
 def test_plot_kmeans_parallel_bad_input(blobs):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_points
+from .._validation import check_point, check_points
 from ._answers import as_float_array, as_index, describe, squared_distances
 from ._feedback import CheckResult, failed, passed
 
@@ -232,13 +232,7 @@ def check_new_point(
     >>> bool(check_new_point(1, [4.0, 4.5], centers, distances=None))
     False
     """
-    arr = as_float_array(point)
-    if arr is None or arr.ndim not in (1, 2) or arr.ndim == 2 and arr.shape[0] != 1:
-        raise ValueError(
-            "point must be one point: an array of shape (n_features,) or (1, n_features); "
-            f"got {describe(point)}"
-        )
-    point = check_points(arr.reshape(1, -1), name="point")
+    point = check_point(point)
     centers = check_points(centers, name="centers", n_features=point.shape[1])
     d2 = squared_distances(point, centers)[0]
     k = len(centers)

@@ -13,8 +13,7 @@ import numbers
 
 import numpy as np
 
-from .._scale_validation import check_rows
-from .._validation import check_int
+from .._validation import check_int, check_positive, check_rows
 from ..scale import iter_chunks
 from ._answers import as_float_array, describe
 from ._feedback import CheckResult, failed, passed
@@ -197,13 +196,7 @@ def check_chunk_size(
     >>> bool(check_chunk_size(125_000, budget_mb=4, n_features=8))
     False
     """
-    if (
-        isinstance(budget_mb, bool)
-        or not isinstance(budget_mb, numbers.Real)
-        or not np.isfinite(budget_mb)
-        or budget_mb <= 0
-    ):
-        raise ValueError(f"budget_mb must be a positive number; got {budget_mb!r}")
+    check_positive(budget_mb, name="budget_mb")
     n_features = check_int(n_features, name="n_features", low=1)
     bytes_per_value = check_int(bytes_per_value, name="bytes_per_value", low=1)
     factor = check_int(factor, name="factor", low=1)
