@@ -287,6 +287,7 @@ EXPECTED_API = {
     "png_size",
     "psnr",
     "quantize_colors",
+    "quiet_repeated_key_warning",
     "sample_pixels",
     "streamed_inertia",
     # issue 14: the step-frame Display class is added here at merge
