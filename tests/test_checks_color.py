@@ -161,12 +161,14 @@ def test_quantized_image_bad_data(flower16):
 
 
 # --- check_paletted_size -----------------------------------------------------------------------------
-def test_paletted_size_counts_bits_like_the_widget():
-    from fig_code import color_widget, metrics
-    from fig_code.checks import color
+@pytest.mark.parametrize("n_colors", [1, 2, 3, 4, 5, 16, 17, 64, 65, 255, 256])
+def test_bits_per_index_is_the_smallest_whole_number_of_bits_that_numbers_the_palette(n_colors):
+    from fig_code.metrics import bits_per_index
 
-    # one definition, not two
-    assert color.bits_per_index is color_widget.bits_per_index is metrics.bits_per_index
+    bits = bits_per_index(n_colors)
+    assert bits >= 1
+    assert 2**bits >= n_colors  # enough bits for every index 0 .. n_colors - 1
+    assert bits == 1 or 2 ** (bits - 1) < n_colors  # and not one more than needed
 
 
 @pytest.mark.parametrize(("n_colors", "bits"), [(2, 1), (16, 4), (17, 5), (64, 6), (256, 8)])
