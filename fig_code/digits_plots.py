@@ -9,9 +9,9 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 
-from ._validation import check_int, check_labels, check_points
+from ._validation import check_ax, check_cluster_labels, check_int, check_labels, check_points
 from .figures import new_figure
-from .plotting import _check_cluster_labels, _new_ax, cluster_colors
+from .plotting import cluster_colors
 
 __all__ = ["plot_cluster_map", "plot_digit_images"]
 
@@ -170,7 +170,7 @@ def plot_cluster_map(
     """
     points = check_points(points, name="points", n_features=2)
     n = points.shape[0]
-    predicted = _check_cluster_labels(predicted, n, name="predicted")
+    predicted = check_cluster_labels(predicted, n, name="predicted")
     y_true = check_labels(y_true, name="y_true", n_samples=n)
     if centers is not None:
         centers = check_points(centers, name="centers", n_features=2)
@@ -183,7 +183,7 @@ def plot_cluster_map(
         raise ValueError("center_names needs centers: pass the positions where the names go")
     if ax is None:
         ax = new_figure(figsize=(7, 6), layout="constrained").subplots()
-    ax = _new_ax(ax)
+    ax = check_ax(ax)
 
     colors = cluster_colors(int(predicted.max()) + 1)[predicted]
     ax.scatter(points[:, 0], points[:, 1], c=colors, s=s, linewidths=0)
