@@ -25,6 +25,20 @@ PNG_METADATA = {"Software": None}
 def new_figure(figsize: tuple[float, float] = (6.0, 4.5), dpi: int = 100, **kwargs) -> Figure:
     """A ``Figure`` with an Agg canvas attached, independent of pyplot.
 
+    Parameters
+    ----------
+    figsize : (float, float), default=(6.0, 4.5)
+        Width and height in inches.
+    dpi : int, default=100
+        Dots per inch.
+    **kwargs
+        Passed on to ``matplotlib.figure.Figure``, e.g. ``layout="constrained"``.
+
+    Returns
+    -------
+    matplotlib Figure
+        A figure that pyplot does not know about: it never shows up in a notebook by itself.
+
     Examples
     --------
     >>> fig = new_figure((4, 3), dpi=50)

@@ -213,6 +213,11 @@ class KMeansStepThrough(FrameWidget):
         restarts from exactly those (step 0, then Back / Next / Play as usual); its last step is
         that of ``fig_code.kmeans_steps(X, k, init=widget.placed_centers[:k])``.
 
+        Parameters
+        ----------
+        x, y : float
+            Data coordinates of the centre.
+
         Raises
         ------
         ValueError
@@ -248,11 +253,9 @@ class KMeansStepThrough(FrameWidget):
             self._recompute()
 
     def data_to_pixel(self, x: float, y: float) -> tuple[float, float]:
-        """Where data point (x, y) is in the PNG: (column, row) in pixels from its top-left corner.
-
-        Positions are continuous: pixel (i, j) covers columns i..i+1 and rows j..j+1. To find the
-        point on screen, scale by the displayed size: ``left + column / png_width * shown_width``.
-        """
+        """Where data point (x, y) is in the PNG: (column, row) in pixels from its top-left corner
+        (continuous: pixel (i, j) covers columns i..i+1 and rows j..j+1). To find the point on
+        screen, scale by the displayed size: ``left + column / png_width * shown_width``."""
         return self.step_display.data_to_pixel(x, y)
 
     def pixel_to_data(self, column: float, row: float) -> tuple[float, float]:
@@ -372,8 +375,7 @@ class KMeansStepThrough(FrameWidget):
                 start + f"placing starting centres ({len(self._placed)} of {self.k_slider.value})"
             )
         i = self.step_slider.value
-        step = self.steps[i]
-        return start + f"step {i} of {len(self.steps) - 1} ({step.phase})"
+        return start + f"step {i} of {len(self.steps) - 1} ({self.steps[i].phase})"
 
 
 def plot_kmeans_interactive(
