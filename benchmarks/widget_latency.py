@@ -55,7 +55,8 @@ def naive_frame(X, i: int, figsize, dpi) -> bytes:
 def main() -> None:
     widget = plot_kmeans_interactive(n_clusters=K, init=INIT, random_state=SEED)
     X = widget.X
-    figsize, dpi = tuple(widget._fig.get_size_inches()), widget._fig.dpi
+    fig = widget.step_display.figure_
+    figsize, dpi = tuple(fig.get_size_inches()), fig.dpi
     n_steps = len(widget.steps)
     naive_frame(X, 1, figsize, dpi)  # warm-up (imports, font cache)
 

@@ -27,11 +27,13 @@ from .scale import (
     streamed_inertia,
 )
 from .scale_plots import plot_kmeans_parallel, plot_scaling
+from .step_display import KMeansStepDisplay
 from .step_widget import plot_kmeans_interactive
 
 __all__ = [
     "DATASETS",
     "KMeansParallelSeeds",
+    "KMeansStepDisplay",
     "Measurement",
     "Step",
     "check_environment",

@@ -3,23 +3,20 @@
 A ``FrameWidget`` (see ``fig_code._frames``): the picture is a PNG rendered in the kernel into an
 ``ipywidgets.Image``, so it works in JupyterLab, Binder and Colab and leaks no output under nbval.
 Each update is one ``quantize_colors`` call (a fraction of a second, see
-``benchmarks/quantize_colors.py``) and one redraw of a persistent figure; rendered frames are kept per
-``n_colors``, so going back to a setting costs nothing. Nothing is precomputed beyond the first frame.
+``benchmarks/quantize_colors.py``) and one redraw of a persistent figure, written as PNG by Pillow
+(``fig_code.figure_to_png``'s "pillow" encoder, quick on photographs); rendered frames are kept per
+``n_colors`` (the widget base's bounded cache), so going back to a setting costs nothing. Nothing is
+precomputed beyond the first frame.
 """
 
 from __future__ import annotations
 
-import io
-from collections import OrderedDict
-
 import ipywidgets as widgets
 import numpy as np
-from PIL import Image
 
 from ._frames import FrameWidget
 from ._validation import check_image, check_int
 from .color_plots import plot_palette
-from .figures import new_figure
 from .metrics import bits_per_index, psnr
 from .quantize import quantize_colors
 
@@ -27,8 +24,6 @@ __all__ = ["ColorCompressionWidget", "plot_color_compression_interactive"]
 
 #: Range of the n_colors slider (a paletted PNG or GIF holds at most 256 colours).
 MIN_COLORS, MAX_COLORS = 2, 256
-#: Rendered frames kept in memory (least recently shown dropped first).
-CACHE_SIZE = 48
 #: Widest picture shown (pixels); wider images are scaled down to it.
 MAX_WIDTH = 720
 
@@ -44,7 +39,6 @@ class ColorCompressionWidget(FrameWidget):
         self._original = image
         self._random_state = random_state
         self._name = name
-        self._frames: OrderedDict[int, tuple[bytes, np.ndarray, np.ndarray, float]] = OrderedDict()
         self.slider = widgets.IntSlider(
             value=n_colors,
             min=MIN_COLORS,
@@ -54,8 +48,6 @@ class ColorCompressionWidget(FrameWidget):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="480px"),
         )
-        super().__init__([self.slider])
-
         # Layout in pixels: the image at its own size (at most MAX_WIDTH wide), a title above,
         # the palette below. At its own size each screen pixel shows one image pixel, unblurred.
         height, width = image.shape[:2]
@@ -66,7 +58,9 @@ class ColorCompressionWidget(FrameWidget):
         margin, title_h, gap, label_h, palette_h, bottom = 16, 34, 6, 22, 84, 6
         fig_w = img_w + 2 * margin
         fig_h = title_h + img_h + gap + label_h + palette_h + bottom
-        self._fig = new_figure((fig_w / dpi, fig_h / dpi), dpi=dpi)
+        super().__init__(
+            [self.slider], figsize=(fig_w / dpi, fig_h / dpi), dpi=dpi, png_encoder="pillow"
+        )
 
         def box(left, low, w, h):  # pixel box (from the bottom left) -> figure fraction
             return (left / fig_w, low / fig_h, w / fig_w, h / fig_h)
@@ -108,20 +102,11 @@ class ColorCompressionWidget(FrameWidget):
             f"{len(palette)} colours ({bits} bit{'' if bits == 1 else 's'} per pixel)"
             f"   ·   PSNR {score:.1f} dB"
         )
-        self._fig.canvas.draw()
-        rgb = np.asarray(self._fig.canvas.buffer_rgba())[..., :3]
-        buf = io.BytesIO()
-        Image.fromarray(rgb).save(buf, format="PNG", compress_level=1)
-        return buf.getvalue(), quantized, palette, score
+        return self._figure_png(), quantized, palette, score
 
     def _show(self, n_colors: int) -> None:
-        if n_colors in self._frames:
-            self._frames.move_to_end(n_colors)
-        else:
-            self._frames[n_colors] = self._render(n_colors)
-            while len(self._frames) > CACHE_SIZE:
-                self._frames.popitem(last=False)
-        png, self.quantized, self.palette, self.psnr = self._frames[n_colors]
+        frame = self._cached_frame(n_colors, lambda: self._render(n_colors))
+        png, self.quantized, self.palette, self.psnr = frame
         self.image.value = png
 
     def _summary(self) -> str:
@@ -173,12 +158,21 @@ def plot_color_compression_interactive(
 
     Examples
     --------
+    End a notebook cell with ``plot_color_compression_interactive(image)`` to show the widget.
+    From code (a small image, so that it runs quickly):
+
     >>> from sklearn.datasets import load_sample_image
-    >>> plot_color_compression_interactive(load_sample_image("china.jpg"))  # doctest: +SKIP
+    >>> small = load_sample_image("china.jpg")[::8, ::8]
+    >>> widget = plot_color_compression_interactive(small, n_colors=8, name="china.jpg")
+    >>> widget.palette.shape, bytes(widget.image.value[:4])
+    ((8, 3), b'\\x89PNG')
+    >>> widget.slider.value = 4  # fewer colours: a lower PSNR
+    >>> widget.palette.shape, widget.psnr < 30
+    ((4, 3), True)
     """
     image = check_image(image)
     n_colors = check_int(n_colors, name="n_colors", low=MIN_COLORS, high=MAX_COLORS)
-    dpi = check_int(dpi, name="dpi", low=20, high=300)
+    _, dpi = ColorCompressionWidget.check_frame_size(None, dpi)
     return ColorCompressionWidget(
         image, n_colors, random_state=random_state, name=str(name), dpi=dpi
     )

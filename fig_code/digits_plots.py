@@ -10,7 +10,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ._validation import (
+    check_ax,
     check_axes_grid,
+    check_cluster_labels,
     check_images,
     check_int,
     check_labels,
@@ -19,7 +21,7 @@ from ._validation import (
     check_titles,
 )
 from .figures import new_figure
-from .plotting import _check_cluster_labels, _new_ax, cluster_colors
+from .plotting import cluster_colors
 
 __all__ = ["plot_cluster_map", "plot_digit_images"]
 
@@ -171,12 +173,12 @@ def plot_cluster_map(
     """
     points = check_points(points, name="points", n_features=2)
     n = points.shape[0]
-    predicted = _check_cluster_labels(predicted, n, name="predicted")
+    predicted = check_cluster_labels(predicted, n, name="predicted")
     y_true = check_labels(y_true, name="y_true", n_samples=n)
     centers, center_names = check_named_centers(centers, center_names)
     if ax is None:
         ax = new_figure(figsize=(7, 6), layout="constrained").subplots()
-    ax = _new_ax(ax)
+    ax = check_ax(ax)
 
     colors = cluster_colors(int(predicted.max()) + 1)[predicted]
     ax.scatter(points[:, 0], points[:, 1], **({"c": colors, "s": s, "linewidths": 0} | kwargs))

@@ -2,40 +2,31 @@
 
 Each frame is a PNG rendered in the kernel into an ``ipywidgets.Image`` (see ``fig_code._frames``),
 so it works in JupyterLab, Binder and Colab (ipywidgets 7.7+ and 8) and leaks no output under
-nbval. Speed comes from two choices:
+nbval. Speed (``benchmarks/widget_latency.py`` compares it with a naive redraw): the steps are
+computed once per (data, k, init, seed) and cached, so moving the step slider only redraws; ONE
+``fig_code.KMeansStepDisplay`` on one persistent figure is updated in place for every frame, which
+the "fast" encoder of ``fig_code.figure_to_png`` writes; rendered frames are kept (bounded), so
+revisiting a step costs nothing.
 
-- the steps are computed once per (data, k, init, seed) and cached; moving the step slider only
-  redraws;
-- there is ONE persistent figure whose artists are updated in place (``set_offsets``,
-  ``set_verts`` of the regions' PolyCollection, ``set_positions`` of the arrows, ``set_text``), instead of a
-  new figure per frame, and a small PNG writer (``_png_bytes``) that is faster than ``savefig``'s.
-  Rendered frames are kept, so revisiting a step costs nothing.
-
-``benchmarks/widget_latency.py`` measures the step latency against a naive redraw.
-
-Click to place (init "click to place"): the learner clicks k starting centres on the picture, and
+Click to place (init "click to place"): the learner clicks k starting centres on the picture and
 the run starts from exactly those. Clicks come from ipyevents (an ``ipyevents.Event`` watching the
-``Image``); a click's position in the displayed picture, as a fraction of its on-screen size, is a
-position in the PNG's pixels, which the axes' transform turns into data coordinates
-(``pixel_to_data``). Fractions of the displayed size do not depend on how large the picture is shown
-or on the screen's device pixel ratio. Where ipyevents cannot be imported, everything else works
-and the caption says that clicking is unavailable (``place_center`` still places centres).
+``Image``); a click's position as a fraction of the picture's on-screen size is a position in the
+PNG's pixels, whatever the displayed size or the device pixel ratio, which the axes' transform
+turns into data coordinates (``pixel_to_data``). Without ipyevents everything else works and the
+caption says that clicking is unavailable (``place_center`` still places centres).
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 import ipywidgets as widgets
 import numpy as np
 
+from ._drawing import PHASE_CAPTIONS
 from ._frames import FrameWidget
-from ._validation import check_int, check_points
+from ._validation import check_coordinate, check_data_choice, check_int, check_step_init
 from .datasets import DATASETS, make_dataset
-from .figures import new_figure
 from .kmeans import Step, kmeans_steps
-from .plotting import PHASE_CAPTIONS, _is_real, _KMeansFrame
+from .step_display import KMeansStepDisplay
 
 __all__ = ["KMeansStepThrough", "plot_kmeans_interactive"]
 
@@ -51,46 +42,16 @@ _MAX_ITER = 50
 _SEED_MAX = 9999
 
 
-def _png_chunk(tag: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-
-def _png_bytes(rgba: np.ndarray) -> bytes:
-    """A minimal PNG (8-bit RGB, no row filter, fast zlib) of an opaque RGBA frame.
-
-    About 3x faster than matplotlib's ``savefig`` PNG writer on these flat-coloured frames, and no
-    bigger: the frames have large uniform areas, which zlib packs well even without PNG filters.
-    The bytes depend only on the pixels (no date or software version in them).
-    """
-    height, width, _ = rgba.shape
-    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # each row: filter byte 0, then RGB
-    rows[:, 1:] = rgba[..., :3].reshape(height, -1)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, no interlace
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 3))
-        + _png_chunk(b"IEND", b"")
-    )
-
-
-def _click_events(image: widgets.Image):
-    """An ``ipyevents.Event`` that reports clicks on ``image``; None where ipyevents is missing."""
-    try:
-        from ipyevents import Event
-    except ImportError:
-        return None
-    return Event(source=image, watched_events=["click"])
-
-
 class KMeansStepThrough(FrameWidget):
     """Step through K-means: the widget ``plot_kmeans_interactive`` returns.
 
     Public parts, for driving it from code (tests, benchmarks, notebooks): ``step_slider``,
     ``back``, ``next``, ``play``, ``k_slider``, ``init_dropdown``, ``seed``, ``dataset_dropdown``
     (None when X was given), ``clear_button``, ``caption`` (the click-to-place instructions),
-    ``events`` (the ``ipyevents.Event`` of the picture, None without ipyevents), ``image`` and
-    ``steps`` (the cached ``kmeans_steps`` list shown now). Click to place: ``place_center``,
+    ``click_row`` (the row holding both, hidden in the other modes), ``events`` (the
+    ``ipyevents.Event`` of the picture, None without ipyevents), ``image``, ``steps`` (the cached
+    ``kmeans_steps`` list shown now) and ``step_display`` (the ``fig_code.KMeansStepDisplay`` that
+    draws the frames, with its artists and figure). Click to place: ``place_center``,
     ``clear_centers``, ``placed_centers``; ``data_to_pixel`` and ``pixel_to_data`` convert between
     data coordinates and positions in the picture.
     """
@@ -113,10 +74,9 @@ class KMeansStepThrough(FrameWidget):
         self._n_samples = n_samples
         self._max_iter = max_iter
         self._steps_cache: dict[tuple, list[Step]] = {}
-        self._png_cache: dict[int, bytes] = {}
         self._data_cache: dict[str, np.ndarray] = {}
-        self._frame: _KMeansFrame | None = None
-        self._frame_key: tuple | None = None
+        self.step_display: KMeansStepDisplay | None = None
+        self._display_key: tuple | None = None
         self._busy = False
         self._placed: list[tuple[float, float]] = (
             [] if centers is None else [(float(x), float(y)) for x, y in centers]
@@ -174,18 +134,17 @@ class KMeansStepThrough(FrameWidget):
         settings = [self.k_slider, self.init_dropdown, self.seed]
         if self.dataset_dropdown is not None:
             settings.append(self.dataset_dropdown)
-        self._click_row = widgets.HBox([self.clear_button, self.caption])
+        self.click_row = widgets.HBox([self.clear_button, self.caption])
         rows = [
             widgets.HBox([self.play, self.back, self.step_slider, self.next]),
             widgets.HBox(settings),
-            self._click_row,
+            self.click_row,
         ]
-        super().__init__(rows)
-        self.events = _click_events(self.image)
+        super().__init__(rows, figsize=figsize, dpi=dpi, png_encoder="fast")
+        self.events = self._click_events()
         if self.events is not None:
             self.events.on_dom_event(self._on_dom_event)
 
-        self._fig = new_figure(figsize, dpi=dpi)
         self._ax = self._fig.add_axes((0.03, 0.08, 0.94, 0.84))
 
         self.back.on_click(lambda _: self._go(-1))
@@ -254,6 +213,11 @@ class KMeansStepThrough(FrameWidget):
         restarts from exactly those (step 0, then Back / Next / Play as usual); its last step is
         that of ``fig_code.kmeans_steps(X, k, init=widget.placed_centers[:k])``.
 
+        Parameters
+        ----------
+        x, y : float
+            Data coordinates of the centre.
+
         Raises
         ------
         ValueError
@@ -262,15 +226,15 @@ class KMeansStepThrough(FrameWidget):
 
         Examples
         --------
-        >>> w = plot_kmeans_interactive(n_clusters=2)  # doctest: +SKIP
-        >>> w.place_center(0.0, 2.0); w.place_center(-6.0, -6.0)  # doctest: +SKIP
+        >>> widget = plot_kmeans_interactive(n_clusters=2)
+        >>> widget.place_center(0.0, 2.0)
+        >>> widget.placing, widget.init_dropdown.value  # one more centre to place
+        (True, 'click')
+        >>> widget.place_center(-6.0, -6.0)
+        >>> widget.steps[0].centers.tolist()  # the run starts from exactly these
+        [[0.0, 2.0], [-6.0, -6.0]]
         """
-        for name, value in (("x", x), ("y", y)):
-            if not _is_real(value) or not np.isfinite(float(value)):
-                raise ValueError(
-                    f"{name} must be a finite number (a data coordinate of the picture); "
-                    f"got {value!r}"
-                )
+        x, y = check_coordinate(x, name="x"), check_coordinate(y, name="y")
         if self.init_dropdown.value != CLICK:
             self.init_dropdown.value = CLICK  # recomputes: shows how many centres are missing
         k = self.k_slider.value
@@ -279,7 +243,7 @@ class KMeansStepThrough(FrameWidget):
                 f"all {k} starting centres are placed already; call clear_centers() (the clear "
                 "button) to place new ones, or raise k"
             )
-        self._placed.append((float(x), float(y)))
+        self._placed.append((x, y))
         self._recompute()
 
     def clear_centers(self) -> None:
@@ -289,60 +253,22 @@ class KMeansStepThrough(FrameWidget):
             self._recompute()
 
     def data_to_pixel(self, x: float, y: float) -> tuple[float, float]:
-        """Where data point (x, y) is in the PNG: (column, row) in pixels from its top-left corner.
-
-        Positions are continuous: pixel (i, j) covers columns i..i+1 and rows j..j+1. To find the
-        point on screen, scale by the displayed size: ``left + column / png_width * shown_width``.
-        """
-        self._ax.apply_aspect()
-        px, py = self._ax.transData.transform((float(x), float(y)))
-        return float(px), float(self._fig.bbox.height - py)
+        """Where data point (x, y) is in the PNG: (column, row) in pixels from its top-left corner
+        (continuous: pixel (i, j) covers columns i..i+1 and rows j..j+1). To find the point on
+        screen, scale by the displayed size: ``left + column / png_width * shown_width``."""
+        return self.step_display.data_to_pixel(x, y)
 
     def pixel_to_data(self, column: float, row: float) -> tuple[float, float]:
         """The data coordinates at (column, row) of the PNG (pixels from its top-left corner)."""
-        self._ax.apply_aspect()
-        x, y = self._ax.transData.inverted().transform(
-            (float(column), float(self._fig.bbox.height - row))
-        )
-        return float(x), float(y)
-
-    def _event_pixel(self, event: dict) -> tuple[float, float] | None:
-        """A click's position in the PNG's pixels, from ipyevents' coordinates.
-
-        ``relativeX/Y`` are CSS pixels from the picture's top-left corner and ``boundingRectWidth/
-        Height`` its size on screen in CSS pixels: their ratio is the fraction of the picture,
-        whatever its displayed size and the device pixel ratio. ``arrayX/Y`` (the PNG pixel,
-        rounded by ipyevents) are the fallback.
-        """
-        width, height = self._fig.bbox.width, self._fig.bbox.height
-        try:
-            shown_w = float(event["boundingRectWidth"])
-            shown_h = float(event["boundingRectHeight"])
-            if shown_w > 0 and shown_h > 0:
-                return (
-                    float(event["relativeX"]) / shown_w * width,
-                    float(event["relativeY"]) / shown_h * height,
-                )
-        except (KeyError, TypeError, ValueError):
-            pass
-        try:
-            return float(event["arrayX"]), float(event["arrayY"])
-        except (KeyError, TypeError, ValueError):
-            return None
+        return self.step_display.pixel_to_data(column, row)
 
     def _on_dom_event(self, event: dict) -> None:
         """A click on the picture: place a centre there (click-to-place mode, inside the axes)."""
         if event.get("type") != "click" or not self.placing:
             return
         pixel = self._event_pixel(event)
-        if pixel is None:
-            return
-        self._ax.apply_aspect()
-        box = self._ax.bbox  # the axes in display pixels (origin bottom-left)
-        column, row = pixel
-        if not (box.x0 <= column <= box.x1 and box.y0 <= self._fig.bbox.height - row <= box.y1):
-            return  # in the margin around the axes: not a point of the picture
-        self.place_center(*self.pixel_to_data(column, row))
+        if pixel is not None and self.step_display.contains_pixel(*pixel):
+            self.place_center(*self.pixel_to_data(*pixel))
 
     def _click_text(self) -> str:
         """The instructions under the picture (click-to-place mode only)."""
@@ -375,12 +301,15 @@ class KMeansStepThrough(FrameWidget):
         """New (data, k, init, seed or placed centres): get the steps, rebuild the artists if
         needed, show step 0 (or, while centres are being placed, the data alone)."""
         steps = self.steps
-        self._png_cache = {}
-        frame_key = self._key()[:2]
-        if frame_key != self._frame_key:  # new data or new k: new artists (else only new data)
+        self._clear_frames()
+        display_key = self._key()[:2]
+        if display_key != self._display_key:  # new data or new k: new artists (else only new data)
             self._ax.clear()
-            self._frame = _KMeansFrame(self._ax, self.X, self.k_slider.value)
-            self._frame_key = frame_key
+            X, k = self.X, self.k_slider.value
+            # drawn from a stand-in first step; _render shows the real one (or the data alone)
+            start = steps[0] if steps else Step("init", X[:k], None, None, 0)
+            self.step_display = KMeansStepDisplay(X, start).plot(self._ax)
+            self._display_key = display_key
         placing = self.placing
         clicking = self.init_dropdown.value == CLICK
         self._busy = True
@@ -395,7 +324,7 @@ class KMeansStepThrough(FrameWidget):
             self.seed.disabled = clicking
             self.clear_button.disabled = not self._placed
             self.caption.value = self._click_text() if clicking else ""
-            self._click_row.layout.display = None if clicking else "none"
+            self.click_row.layout.display = None if clicking else "none"
         finally:
             self._busy = False
         self._render()
@@ -419,25 +348,24 @@ class KMeansStepThrough(FrameWidget):
                 if self.events is not None
                 else f"Clicking is unavailable: use place_center(x, y) ({j} of {k})"
             )
-            self._frame.show_data(self.placed_centers, title=title, info=f"{j} of {k} placed")
-            self._fig.canvas.draw()
-            self.image.value = _png_bytes(np.asarray(self._fig.canvas.buffer_rgba()))
+            self.step_display.show_data(self.placed_centers, title=title, info=f"{j} of {k} placed")
+            self.image.value = self._figure_png()
             return
         i = self.step_slider.value
-        if i not in self._png_cache:
-            steps = self.steps
-            step = steps[i]
-            caption = PHASE_CAPTIONS[step.phase].capitalize()
-            if step.converged:  # short: the caption must fit the frame's width
-                caption = CONVERGED_CAPTION
-            elif step.phase == "init" and self.init_dropdown.value == CLICK:
-                caption = "Your starting centres"
-            self._frame.show(
-                step, steps[i - 1] if i else None, title=caption, info=self._info(i, step)
-            )
-            self._fig.canvas.draw()
-            self._png_cache[i] = _png_bytes(np.asarray(self._fig.canvas.buffer_rgba()))
-        self.image.value = self._png_cache[i]
+        self.image.value = self._cached_frame(i, lambda: self._draw_step(i))
+
+    def _draw_step(self, i: int) -> bytes:
+        steps = self.steps
+        step = steps[i]
+        caption = PHASE_CAPTIONS[step.phase].capitalize()
+        if step.converged:  # short: the caption must fit the frame's width
+            caption = CONVERGED_CAPTION
+        elif step.phase == "init" and self.init_dropdown.value == CLICK:
+            caption = "Your starting centres"
+        self.step_display.update(
+            step, steps[i - 1] if i else None, title=caption, info=self._info(i, step)
+        )
+        return self._figure_png()
 
     def _summary(self) -> str:
         where = "" if self.dataset_dropdown is None else f" on {self.dataset_dropdown.value}"
@@ -447,8 +375,7 @@ class KMeansStepThrough(FrameWidget):
                 start + f"placing starting centres ({len(self._placed)} of {self.k_slider.value})"
             )
         i = self.step_slider.value
-        step = self.steps[i]
-        return start + f"step {i} of {len(self.steps) - 1} ({step.phase})"
+        return start + f"step {i} of {len(self.steps) - 1} ({self.steps[i].phase})"
 
 
 def plot_kmeans_interactive(
@@ -532,62 +459,32 @@ def plot_kmeans_interactive(
 
     Examples
     --------
-    >>> plot_kmeans_interactive()  # doctest: +SKIP
-    >>> plot_kmeans_interactive(X, n_clusters=3, init="k-means++")  # doctest: +SKIP
-    >>> plot_kmeans_interactive(init=[[0, 0], [0, 1]])  # doctest: +SKIP
+    End a notebook cell with ``plot_kmeans_interactive()`` to show the widget. From code:
+
+    >>> widget = plot_kmeans_interactive(n_clusters=3, init="k-means++")
+    >>> widget.next.click()
+    >>> widget.next.click()  # the first update: arrows from the old centres to the new
+    >>> widget.steps[widget.step_slider.value].phase, bytes(widget.image.value[:4])
+    ('update', b'\\x89PNG')
+    >>> plot_kmeans_interactive(init=[[0, 0], [0, 1]]).k_slider.value  # start from these centres
+    2
     """
-    if X is not None:
-        X = check_points(X, n_features=2)
-        for name, value in (("dataset", dataset), ("n_samples", n_samples)):
-            if value is not None:
-                raise ValueError(
-                    f"{name} chooses a generated data set, so it cannot be used together with X; "
-                    f"give either X or {name}, not both (got {name}={value!r})"
-                )
+    X = check_data_choice(X, dataset, n_samples)
     n_samples = 300 if n_samples is None else n_samples
     dataset = "blobs" if dataset is None else dataset
     n_samples = check_int(n_samples, name="n_samples", low=10, high=2000)
-    n_points = len(X) if X is not None else n_samples
-    k_max = min(K_MAX, n_points)
-    centers = None
-    if isinstance(init, str):
-        names = [name for _, name in INIT_CHOICES]
-        if init not in names:
-            raise ValueError(
-                "init must be 'random', 'k-means++', 'click' or an array of starting centres of "
-                f"shape (n_clusters, 2) for this widget; got {init!r}"
-            )
-    else:
-        centers = check_points(init, name="init", n_features=2, rows="n_clusters")
-        if not 1 <= len(centers) <= k_max:
-            raise ValueError(
-                f"init must have between 1 and {k_max} centres (rows) for this widget; "
-                f"got {len(centers)}"
-            )
-        if n_clusters is not None and n_clusters != len(centers):
-            raise ValueError(
-                f"init has {len(centers)} centre(s) but n_clusters is {n_clusters!r}; leave "
-                f"n_clusters out or set n_clusters={len(centers)}"
-            )
-        n_clusters, init = len(centers), CLICK
-    n_clusters = 4 if n_clusters is None else n_clusters
-    n_clusters = check_int(n_clusters, name="n_clusters", low=1, high=k_max)
+    k_max = min(K_MAX, len(X) if X is not None else n_samples)
+    names = [name for _, name in INIT_CHOICES]
+    n_clusters, init, centers = check_step_init(
+        init, n_clusters, k_max=k_max, names=names, click=CLICK
+    )
     random_state = check_int(random_state, name="random_state", low=0, high=_SEED_MAX)
     if dataset not in DATASETS:
         raise ValueError(
             f"dataset must be one of {', '.join(map(repr, DATASETS))}; got {dataset!r}"
         )
     max_iter = check_int(max_iter, name="max_iter", low=1, high=300)
-    dpi = check_int(dpi, name="dpi", low=20, high=300)
-    try:
-        good = len(figsize) == 2 and all(_is_real(v) and 0 < v < np.inf for v in figsize)
-    except TypeError:
-        good = False
-    if not good:
-        raise ValueError(
-            f"figsize must be two positive numbers (width, height) in inches; got {figsize!r}"
-        )
-    figsize = (float(figsize[0]), float(figsize[1]))
+    figsize, dpi = KMeansStepThrough.check_frame_size(figsize, dpi)
     return KMeansStepThrough(
         X,
         n_clusters,

@@ -29,8 +29,9 @@ def china() -> np.ndarray:
     return load_sample_image("china.jpg")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def widget(china) -> ColorCompressionWidget:
+    """A fresh widget for every test (tests move its slider)."""
     return plot_color_compression_interactive(china, name="china.jpg")
 
 
@@ -40,7 +41,6 @@ def _pixels(png: bytes) -> np.ndarray:
 
 def test_starts_at_64_colours_with_a_png(widget, china):
     assert isinstance(widget, FrameWidget) and isinstance(widget, widgets.VBox)
-    assert fig_code.plot_color_compression_interactive is plot_color_compression_interactive
     s = widget.slider
     assert isinstance(s, widgets.IntSlider)
     assert (s.value, s.min, s.max, s.description) == (64, 2, 256, "n_colors")
@@ -103,14 +103,27 @@ def test_text_plain_is_stable_and_says_what_is_shown(widget):
 
 
 def test_the_cache_is_bounded(china, monkeypatch):
+    """Frames are computed once while among the most recent ``cache_size``, then again."""
     import fig_code.color_widget as cw
 
-    monkeypatch.setattr(cw, "CACHE_SIZE", 2)
+    computed = []
+
+    def counting(image, n_colors, **kwargs):
+        computed.append(n_colors)
+        return quantize_colors(image, n_colors, **kwargs)
+
+    monkeypatch.setattr(cw, "quantize_colors", counting)
+    monkeypatch.setattr(ColorCompressionWidget, "cache_size", 2)
     small = china[::4, ::4].copy()
     w = plot_color_compression_interactive(small, n_colors=4)
-    for n in (5, 6, 7):
+    pictures = {}
+    for n in (5, 6, 7, 6, 7):  # 6 and 7 are the two most recent: shown from the cache
         w.slider.value = n
-    assert list(w._frames) == [6, 7]
+        pictures.setdefault(n, bytes(w.image.value))
+        assert bytes(w.image.value) == pictures[n]
+    assert computed == [4, 5, 6, 7]
+    w.slider.value = 5  # dropped from the cache: computed again, the same picture
+    assert computed == [4, 5, 6, 7, 5] and bytes(w.image.value) == pictures[5]
 
 
 def test_a_wide_image_is_scaled_down(china):

@@ -290,7 +290,7 @@ EXPECTED_API = {
     "quiet_repeated_key_warning",
     "sample_pixels",
     "streamed_inertia",
-    # issue 14: the step-frame Display class is added here at merge
+    "KMeansStepDisplay",
 }
 
 EXPECTED_CHECKS_API = {

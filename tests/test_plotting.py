@@ -12,7 +12,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
-from fig_code import kmeans_steps, make_dataset
+from fig_code import KMeansStepDisplay, kmeans_steps, make_dataset
 from fig_code.figures import figure_to_png, new_figure
 from fig_code.kmeans import _assign
 from fig_code.plotting import (
@@ -92,6 +92,19 @@ def test_plot_clusters_colours_markers_and_centres(blobs):
     np.testing.assert_allclose(centre_coll.get_offsets(), centers)
     np.testing.assert_allclose(centre_coll.get_facecolor()[:, :3], cluster_colors(4))
     assert figure_to_png(ax.figure)[:4] == b"\x89PNG"
+
+
+def test_plot_clusters_and_voronoi_pass_kwargs_on(blobs):
+    X, y = blobs
+    ax = plot_clusters(X, y, ax=_ax(), edgecolors="black", zorder=7, size=5)
+    for coll in ax.collections:
+        np.testing.assert_allclose(coll.get_edgecolor()[0, :3], 0.0)
+        assert coll.get_zorder() == 7
+        np.testing.assert_allclose(coll.get_sizes(), 5)
+    hollow = plot_clusters(X, linewidths=3)
+    assert hollow.collections[0].get_linewidths()[0] == 3
+    regions = plot_voronoi([[0, 0], [2, 0]], xlim=(-1, 3), ylim=(-1, 1), linewidths=2.5)
+    assert regions.collections[0].get_linewidths()[0] == 2.5
 
 
 def test_plot_clusters_without_labels_is_hollow(blobs):
@@ -196,14 +209,19 @@ def test_plot_kmeans_steps_new_figure(blobs):
 def test_plot_kmeans_steps_on_given_axes_and_steps(blobs):
     X, _ = blobs
     steps = kmeans_steps(X, 4, init="k-means++", random_state=0)
+    n = len(steps)  # whatever the run's length: one panel per step, then one spare
     fig = new_figure((12, 8))
-    axes = fig.subplots(2, 4).ravel()
-    assert plot_kmeans_steps(X, steps=steps, n_panels=100 // 10, axes=axes) is fig
-    shown = min(len(steps), 8)
-    assert sum(ax.get_visible() for ax in axes) == shown
-    # an update panel has arrows from the old centres to the new ones
-    assert any(p.get_visible() for p in axes[2].patches)
-    assert not any(p.get_visible() for p in axes[1].patches)
+    axes = fig.subplots(2, -(-(n + 1) // 2)).ravel()
+    assert plot_kmeans_steps(X, steps=steps, n_panels=min(n, 24), axes=axes) is fig
+    assert [ax.get_visible() for ax in axes] == [True] * n + [False] * (len(axes) - n)
+    assert [ax.texts[0].get_text().split(" · ")[0] for ax in axes[:n]] == [str(i) for i in range(n)]
+    # an update panel has arrows from the old centres to the new ones, an assign panel none
+    for ax, step in zip(axes, steps, strict=False):
+        arrows = any(p.get_visible() for p in ax.patches)
+        assert arrows == (step.phase == "update" and not step.converged), step.phase
+    # n_panels larger than the run: the run's steps only
+    fig = plot_kmeans_steps(X, steps=steps, n_panels=min(n + 3, 24), ncols=n + 3)
+    assert sum(ax.get_visible() for ax in fig.axes) == n
 
 
 @pytest.mark.parametrize(
@@ -257,3 +275,68 @@ def test_numpy_scalars_accepted_for_aspect_and_alpha():
     assert ax.collections[0].get_facecolor()[0, 3] == pytest.approx(0.2)
     with pytest.raises(ValueError, match="aspect must be a positive number"):
         data_limits(X, aspect=True)
+
+
+# --- KMeansStepDisplay ------------------------------------------------------------------------------
+def test_step_display_plots_a_step_and_updates_in_place(blobs):
+    X, _ = blobs
+    steps = kmeans_steps(X, 3, init="random", random_state=0)
+    ax = _ax()
+    display = KMeansStepDisplay(X, steps[0], info="start").plot(ax=ax)
+    assert display.ax_ is ax and display.figure_ is ax.figure
+    assert display.caption_.get_text() == "choose k initial centres"
+    assert display.info_.get_text() == "start"
+    assert display.unassigned_.get_visible()  # nothing assigned yet: hollow points
+    np.testing.assert_allclose(display.centers_.get_offsets(), steps[0].centers)
+    assert len(display.regions_.get_paths()) == 3 and len(display.points_) == 3
+    n_artists = len(ax.get_children())
+    assert display.update(steps[2], steps[1], title="moved") is display
+    assert len(ax.get_children()) == n_artists  # nothing created: the same artists changed
+    assert display.caption_.get_text() == "moved" and display.info_.get_text() == ""
+    assert not display.unassigned_.get_visible()
+    for j, coll in enumerate(display.points_):
+        np.testing.assert_allclose(coll.get_offsets(), X[steps[2].labels == j])
+    np.testing.assert_allclose(display.ghosts_.get_offsets(), steps[1].centers)
+    assert any(a.get_visible() for a in display.arrows_)
+    # the window stays put, with x and y on one scale
+    assert (display.xlim_, display.ylim_) == (ax.get_xlim(), ax.get_ylim())
+    assert ax.get_aspect() == 1.0
+
+
+def test_step_display_options_and_data_alone(blobs):
+    X, _ = blobs
+    steps = kmeans_steps(X, 2, init="random", random_state=0)
+    display = KMeansStepDisplay(X, steps[1]).plot(
+        limits=((-20, 20), (-15, 15)), size=5, fontsize=9, show_info=False
+    )
+    assert isinstance(display.ax_, Axes) and display.info_ is None
+    assert display.ax_.get_xlim() == (-20, 20)
+    np.testing.assert_allclose(display.points_[0].get_sizes(), 5)
+    display.show_data(X[:1], title="place centres")
+    assert display.unassigned_.get_visible() and len(display.regions_.get_paths()) == 0
+    np.testing.assert_allclose(display.centers_.get_offsets(), X[:1])
+    assert display.caption_.get_text() == "place centres"
+    assert figure_to_png(display.figure_)[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        (lambda X, s: KMeansStepDisplay(X[:, :1], s[0]), r"X must be a 2-D array of shape"),
+        (lambda X, s: KMeansStepDisplay(X, "step"), "step must be one Step of kmeans_steps"),
+        (lambda X, s: KMeansStepDisplay(X[:50], s[1]), "for this X"),
+        (lambda X, s: KMeansStepDisplay(X, s[0]).plot(ax=3), "ax must be a matplotlib Axes"),
+        (lambda X, s: KMeansStepDisplay(X, s[0]).plot(limits=(0, 1)), "xlim must be a pair"),
+        (lambda X, s: KMeansStepDisplay(X, s[0]).plot(alpha=3), "alpha must be a number"),
+        (lambda X, s: KMeansStepDisplay(X, s[0]).plot(size=-1), "size must be at least 0"),
+        (
+            lambda X, s: KMeansStepDisplay(X, s[0]).plot().update(kmeans_steps(X, 4)[0]),
+            "step must have 3 centres",
+        ),
+    ],
+)
+def test_step_display_bad_input(blobs, make, match):
+    X, _ = blobs
+    steps = kmeans_steps(X, 3, init="random", random_state=0)
+    with pytest.raises(ValueError, match=match):
+        make(X, steps)

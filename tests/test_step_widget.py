@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import sys
 from fractions import Fraction
@@ -12,17 +13,29 @@ import pytest
 from PIL import Image
 
 import fig_code
-from fig_code import DATASETS, make_dataset
-from fig_code.step_widget import KMeansStepThrough, _png_bytes, plot_kmeans_interactive
+from fig_code import DATASETS, KMeansStepDisplay, figure_to_png, make_dataset, new_figure
+from fig_code.step_widget import KMeansStepThrough, plot_kmeans_interactive
 
 
 @pytest.fixture
 def widget() -> KMeansStepThrough:
+    """A fresh widget for every test (tests move its controls)."""
     return plot_kmeans_interactive()
+
+
+def _text(widget) -> str:
+    """The widget's text/plain, what a reader sees where no kernel runs."""
+    return widget._repr_mimebundle_()["text/plain"]
 
 
 def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def _png_size(widget) -> tuple[int, int]:
+    """(width, height) of the picture shown, in PNG pixels."""
+    height, width = _pixels(bytes(widget.image.value)).shape[:2]
+    return width, height
 
 
 def test_starts_at_k4_step0_with_a_png(widget):
@@ -38,7 +51,7 @@ def test_starts_at_k4_step0_with_a_png(widget):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert _pixels(png).shape == (560, 640, 3)
     last = len(widget.steps) - 1
-    assert widget._summary() == f"K-means step-through on blobs: k=4, step 0 of {last} (init)"
+    assert _text(widget) == f"K-means step-through on blobs: k=4, step 0 of {last} (init)"
 
 
 def test_moving_the_step_slider_changes_the_image(widget):
@@ -47,7 +60,7 @@ def test_moving_the_step_slider_changes_the_image(widget):
         widget.step_slider.value = i
         seen.add(bytes(widget.image.value))
     assert len(seen) == widget.step_slider.max + 1  # every frame is a different picture
-    assert widget._summary().endswith(
+    assert _text(widget).endswith(
         f"step {widget.step_slider.max} of {widget.step_slider.max} (assign)"
     )
     assert widget.steps[-1].converged
@@ -86,26 +99,27 @@ def test_next_back_and_play(widget):
 def test_update_frames_have_arrows_and_captions(widget):
     widget.step_slider.value = 2
     assert widget.steps[2].phase == "update"
-    frame = widget._frame
-    assert any(a.get_visible() for a in frame.arrows)
-    assert frame.caption.get_text().lower() == "move each centre to the mean of its points"
+    display = widget.step_display
+    assert isinstance(display, KMeansStepDisplay)
+    assert any(a.get_visible() for a in display.arrows_)
+    assert display.caption_.get_text().lower() == "move each centre to the mean of its points"
     widget.step_slider.value = 1
-    assert not any(a.get_visible() for a in frame.arrows)
-    assert frame.caption.get_text().lower() == "assign each point to its nearest centre"
-    assert "inertia" in frame.info.get_text() and "step 1 of" in frame.info.get_text()
+    assert not any(a.get_visible() for a in display.arrows_)
+    assert display.caption_.get_text().lower() == "assign each point to its nearest centre"
+    assert "inertia" in display.info_.get_text() and "step 1 of" in display.info_.get_text()
     widget.step_slider.value = widget.step_slider.max
-    assert "converged" in frame.info.get_text()
-    assert frame.caption.get_text() == "Converged: no point changed cluster"
+    assert "converged" in display.info_.get_text()
+    assert display.caption_.get_text() == "Converged: no point changed cluster"
 
 
 def test_every_caption_fits_inside_the_frame(widget):
     """No caption or info line may be cut off at the right edge of the picture."""
-    fig = widget._fig
-    renderer = fig.canvas.get_renderer()
-    width = fig.bbox.width
+    display = widget.step_display
+    renderer = display.figure_.canvas.get_renderer()
+    width = display.figure_.bbox.width
     for i in range(widget.step_slider.max + 1):
         widget.step_slider.value = i
-        for text in (widget._frame.caption, widget._frame.info):
+        for text in (display.caption_, display.info_):
             box = text.get_window_extent(renderer)
             assert 0 <= box.x0 and box.x1 <= width, (i, text.get_text())
 
@@ -117,7 +131,7 @@ def test_changing_k_recomputes_and_caches(widget):
     assert widget.step_slider.value == 0
     assert widget.steps[0].centers.shape == (6, 2)
     assert widget.step_slider.max == len(widget.steps) - 1 == widget.play.max
-    assert "k=6, step 0 of" in widget._summary()
+    assert "k=6, step 0 of" in _text(widget)
     widget.k_slider.value = 4
     assert widget.steps is steps4  # computed once per (data, k, init, seed)
 
@@ -133,11 +147,12 @@ def test_changing_seed_init_and_dataset_recomputes(widget):
     widget.dataset_dropdown.value = "two moons"
     np.testing.assert_array_equal(widget.X, make_dataset("two moons", n_samples=300)[0])
     assert bytes(widget.image.value) != before
-    assert widget._summary().startswith("K-means step-through on two moons: k=4, step 0 of")
+    assert _text(widget).startswith("K-means step-through on two moons: k=4, step 0 of")
     # the axes are fixed from the data: the window does not move between frames
-    lims = widget._ax.get_xlim(), widget._ax.get_ylim()
+    ax = widget.step_display.ax_
+    lims = ax.get_xlim(), ax.get_ylim()
     widget.step_slider.value = widget.step_slider.max
-    assert (widget._ax.get_xlim(), widget._ax.get_ylim()) == lims
+    assert (ax.get_xlim(), ax.get_ylim()) == lims
 
 
 def test_own_data():
@@ -146,7 +161,7 @@ def test_own_data():
     assert w.dataset_dropdown is None
     assert w.k_slider.value == 3 and w.init_dropdown.value == "k-means++" and w.seed.value == 5
     np.testing.assert_array_equal(w.X, X)
-    assert w._summary().startswith("K-means step-through: k=3, step 0 of")
+    assert _text(w).startswith("K-means step-through: k=3, step 0 of")
     tiny = plot_kmeans_interactive(X[:6], n_clusters=2)
     assert tiny.k_slider.max == 6
 
@@ -154,8 +169,9 @@ def test_own_data():
 def test_display_bundle_has_text_and_png(widget):
     widget.step_slider.value = 1
     bundle = widget._repr_mimebundle_()
-    assert bundle["text/plain"] == widget._summary()
-    assert "image/png" in bundle
+    last = len(widget.steps) - 1
+    assert bundle["text/plain"] == f"K-means step-through on blobs: k=4, step 1 of {last} (assign)"
+    assert base64.b64decode(bundle["image/png"]) == bytes(widget.image.value)
 
 
 def test_nothing_is_printed(capsys):
@@ -166,15 +182,20 @@ def test_nothing_is_printed(capsys):
     assert out.out == "" and out.err == ""
 
 
-def test_png_writer_round_trips():
-    rng = np.random.RandomState(0)
-    rgba = rng.randint(0, 256, size=(7, 5, 4)).astype(np.uint8)
-    np.testing.assert_array_equal(_pixels(_png_bytes(rgba)), rgba[..., :3])
-
-
-def test_exported():
-    assert fig_code.plot_kmeans_interactive is plot_kmeans_interactive
-    assert "plot_kmeans_interactive" in fig_code.__all__
+def test_png_encoders_write_the_same_pixels():
+    """The widgets' "fast" and "pillow" encoders and savefig all write the pixels drawn."""
+    rgb = np.random.RandomState(0).randint(0, 256, size=(5, 7, 3)).astype(np.uint8)
+    fig = new_figure((0.07, 0.05), dpi=100)  # 7 x 5 pixels
+    fig.figimage(rgb)
+    fast = figure_to_png(fig, encoder="fast")
+    np.testing.assert_array_equal(_pixels(fast), rgb)
+    for encoder in ("pillow", "savefig"):
+        np.testing.assert_array_equal(_pixels(figure_to_png(fig, encoder=encoder)), rgb)
+    assert figure_to_png(fig, encoder="fast") == fast  # the bytes depend only on the pixels
+    with pytest.raises(ValueError, match="encoder must be one of 'savefig', 'pillow', 'fast'"):
+        figure_to_png(fig, encoder="png")
+    with pytest.raises(ValueError, match="leave dpi out or use encoder='savefig'"):
+        figure_to_png(fig, dpi=50, encoder="fast")
 
 
 @pytest.mark.parametrize(
@@ -223,7 +244,8 @@ def test_bad_input(args, kwargs, match):
 
 def test_numpy_figsize_accepted():
     w = plot_kmeans_interactive(figsize=(np.float32(3), np.int64(2)), dpi=50)
-    assert tuple(w._fig.get_size_inches()) == (3.0, 2.0)
+    assert tuple(w.step_display.figure_.get_size_inches()) == (3.0, 2.0)
+    assert _pixels(bytes(w.image.value)).shape == (100, 150, 3)
 
 
 # --- issue 10: init given as centres ---------------------------------------------------------------
@@ -266,16 +288,13 @@ def test_click_mode_shows_the_data_and_asks_for_k_points(placing):
     assert ("click to place", "click") in list(placing.init_dropdown.options)
     assert placing.placing and placing.steps == []
     assert placing.caption.value == "click 4 points to place the starting centres (0 of 4)"
-    assert placing._frame.caption.get_text() == (
+    assert placing.step_display.caption_.get_text() == (
         "Click 4 points to place the starting centres (0 of 4)"
     )
-    assert placing._click_row.layout.display is None  # the row with caption and clear button
+    assert placing.click_row.layout.display is None  # the row with caption and clear button
     assert placing.step_slider.disabled and placing.next.disabled and placing.play.disabled
     assert placing.seed.disabled and placing.clear_button.disabled
-    assert (
-        placing._summary()
-        == "K-means step-through on blobs: k=4, placing starting centres (0 of 4)"
-    )
+    assert _text(placing) == "K-means step-through on blobs: k=4, placing starting centres (0 of 4)"
     png = bytes(placing.image.value)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     placing.place_center(0.0, 2.0)
@@ -285,7 +304,7 @@ def test_click_mode_shows_the_data_and_asks_for_k_points(placing):
 
 
 def test_other_modes_hide_the_click_row(widget):
-    assert widget._click_row.layout.display == "none"
+    assert widget.click_row.layout.display == "none"
     assert widget.caption.value == "" and not widget.seed.disabled
 
 
@@ -303,7 +322,7 @@ def test_k_placed_centres_restart_the_run_from_exactly_them(placing):
     placing.next.click()
     assert placing.step_slider.value == 1 and bytes(placing.image.value) != before
     placing.play.value = placing.play.max
-    assert placing._summary().endswith("(assign)") and placing.steps[-1].converged
+    assert _text(placing).endswith("(assign)") and placing.steps[-1].converged
 
 
 def test_two_centres_in_one_blob_get_stuck():
@@ -405,7 +424,7 @@ def test_numpy_numbers_and_fractions_are_accepted(placing):
 def _click(widget, column, row, scale=1.0, **extra):
     """The message ipyevents sends for a click at PNG pixel (column, row), the picture being shown
     at ``scale`` CSS pixels per PNG pixel (e.g. narrower than its PNG, or a zoomed page)."""
-    width, height = widget._fig.bbox.width, widget._fig.bbox.height
+    width, height = _png_size(widget)
     event = {
         "type": "click",
         "relativeX": round(column * scale),  # ipyevents rounds to whole CSS pixels
@@ -416,7 +435,8 @@ def _click(widget, column, row, scale=1.0, **extra):
         "arrayY": round(row),
     }
     event.update(extra)
-    widget._on_dom_event(event)
+    # as the front end sends it: a custom message to the ipyevents.Event watching the picture
+    widget.events._handle_custom_msg(event, [])
 
 
 def _marker_pixel(png: bytes, rgb) -> tuple[float, float]:
@@ -462,9 +482,10 @@ def test_pixel_and_data_coordinates_round_trip(figsize, dpi):
     for x, y in w.X[:20]:
         np.testing.assert_allclose(w.pixel_to_data(*w.data_to_pixel(x, y)), (x, y), atol=1e-9)
     # the corners of the axes are the corners of the data window
-    (x0, x1), (y0, y1) = w._ax.get_xlim(), w._ax.get_ylim()
-    box = w._ax.bbox
-    height = w._fig.bbox.height
+    ax = w.step_display.ax_
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    box = ax.bbox
+    _, height = _png_size(w)
     np.testing.assert_allclose(w.pixel_to_data(box.x0, height - box.y0), (x0, y0), atol=1e-9)
     np.testing.assert_allclose(w.pixel_to_data(box.x1, height - box.y1), (x1, y1), atol=1e-9)
 
@@ -502,7 +523,7 @@ def test_without_ipyevents_the_rest_works_and_the_caption_says_so(monkeypatch):
     w = plot_kmeans_interactive(init="click", n_clusters=2)
     assert w.events is None
     assert w.caption.value.startswith("clicking is unavailable here")
-    assert w._frame.caption.get_text().startswith("Clicking is unavailable")
+    assert w.step_display.caption_.get_text().startswith("Clicking is unavailable")
     w.place_center(*w.X[0])
     w.place_center(*w.X[1])
     _assert_same_end(w, w.X[:2])
@@ -512,10 +533,11 @@ def test_without_ipyevents_the_rest_works_and_the_caption_says_so(monkeypatch):
 
 def test_placing_captions_fit_inside_the_frame(monkeypatch):
     w = plot_kmeans_interactive(n_clusters=10, init="click")
-    renderer = w._fig.canvas.get_renderer()
-    box = w._frame.caption.get_window_extent(renderer)
-    assert 0 <= box.x0 and box.x1 <= w._fig.bbox.width
+    display = w.step_display
+    box = display.caption_.get_window_extent(display.figure_.canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= _png_size(w)[0]
     monkeypatch.setitem(sys.modules, "ipyevents", None)
     w = plot_kmeans_interactive(n_clusters=10, init="click")
-    box = w._frame.caption.get_window_extent(w._fig.canvas.get_renderer())
-    assert 0 <= box.x0 and box.x1 <= w._fig.bbox.width
+    display = w.step_display
+    box = display.caption_.get_window_extent(display.figure_.canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= _png_size(w)[0]
