@@ -156,7 +156,12 @@ def plot_color_cloud(
 
 
 def plot_palette(
-    palette, *, n_columns: int | None = None, ax: Axes | None = None, **kwargs
+    palette,
+    *,
+    ncols: int | None = None,
+    ax: Axes | None = None,
+    n_columns: int | None = None,
+    **kwargs,
 ) -> Axes:
     """Draw a palette as a grid of colour swatches, in the palette's order (row by row).
 
@@ -164,10 +169,13 @@ def plot_palette(
     ----------
     palette : array of shape (n_colors, 3)
         RGB colours, ``uint8`` or float in [0, 1] (e.g. from ``quantize_colors``).
-    n_columns : int, optional
-        Swatches per row; by default all in one row up to 32 colours, then rows of 32.
+    ncols : int, optional
+        Swatches per row; by default all in one row up to 32 colours, then rows of 32. (The same
+        name as ``plot_kmeans_steps`` and ``plot_digit_images`` use for their panels per row.)
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
+    n_columns : int, optional
+        The former name of ``ncols``, still accepted; give one of the two.
     **kwargs
         Passed on to ``ax.imshow``, which draws the swatches; they override its defaults
         ``interpolation="nearest", aspect="auto"``.
@@ -181,19 +189,24 @@ def plot_palette(
     ------
     ValueError
         If ``palette`` is not an RGB array of shape (n_colors, 3) (uint8, or float in [0, 1]),
-        ``n_columns`` is not an integer >= 1, or ``ax`` is neither None nor a matplotlib Axes.
+        ``ncols`` is not an integer >= 1 (or both ``ncols`` and ``n_columns`` are given), or
+        ``ax`` is neither None nor a matplotlib Axes.
 
     Examples
     --------
     >>> ax = plot_palette(np.array([[255, 0, 0], [0, 0, 255]], dtype=np.uint8))
     >>> ax.images[0].get_array().shape
     (1, 2, 3)
-    >>> plot_palette(np.zeros((5, 3)), n_columns=2).images[0].get_array().shape
+    >>> plot_palette(np.zeros((5, 3)), ncols=2).images[0].get_array().shape
     (3, 2, 3)
     """
     palette = check_palette(palette)
     n = len(palette)
-    n_columns = min(n, 32) if n_columns is None else check_int(n_columns, name="n_columns", low=1)
+    if n_columns is not None:
+        if ncols is not None:
+            raise ValueError("give ncols or its former name n_columns, not both")
+        ncols = check_int(n_columns, name="n_columns", low=1)
+    n_columns = min(n, 32) if ncols is None else check_int(ncols, name="ncols", low=1)
     n_rows = -(-n // n_columns)
     ax = check_ax(ax, figsize=(6, 0.4 + 0.3 * n_rows))
     grid = np.ones((n_rows * n_columns, 3))  # unused cells stay white

@@ -119,7 +119,7 @@ def plot_cluster_map(
     centers=None,
     center_names: Sequence[str] | None = None,
     ax: Axes | None = None,
-    s: float = 12,
+    size: float = 12,
     fontsize: float = 16,
     **kwargs,
 ) -> Axes:
@@ -144,8 +144,9 @@ def plot_cluster_map(
         One name per centre (required with ``centers``), e.g. the matched digits.
     ax : matplotlib Axes, optional
         Where to draw; a new pyplot-free figure is made when omitted.
-    s : float, default 12
-        Dot size.
+    size : float, default 12
+        Dot size (matplotlib's ``s``, in points squared; the name ``plot_clusters`` uses too).
+        ``s=`` is accepted as well and passed to ``ax.scatter`` like any other keyword.
     fontsize : float, default 16
         Size of the centre names.
     **kwargs
@@ -181,7 +182,7 @@ def plot_cluster_map(
     ax = check_ax(ax)
 
     colors = cluster_colors(int(predicted.max()) + 1)[predicted]
-    ax.scatter(points[:, 0], points[:, 1], **({"c": colors, "s": s, "linewidths": 0} | kwargs))
+    ax.scatter(points[:, 0], points[:, 1], **({"c": colors, "s": size, "linewidths": 0} | kwargs))
     wrong = predicted != y_true
     ax.scatter(
         points[wrong, 0],

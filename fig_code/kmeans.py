@@ -223,7 +223,7 @@ def _initial_centers(X: np.ndarray, n_clusters: int, init, rng) -> np.ndarray:
 
 
 def kmeans_steps(
-    X, n_clusters: int, *, init="k-means++", random_state=None, max_iter: int = 100
+    X, n_clusters: int, *, init="random", random_state=None, max_iter: int = 100
 ) -> list[Step]:
     """Run K-means and record every half-step, for pictures and the step-through widget.
 
@@ -250,11 +250,13 @@ def kmeans_steps(
         The points; finite numbers.
     n_clusters : int
         Number of clusters k, ``1 <= k <= n_samples``.
-    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features)
-        "k-means++": careful seeding (``sklearn.cluster.kmeans_plusplus``); "random": k distinct
-        data points chosen at random; an array: these initial centres. With the same integer
-        ``random_state``, both names give the centres ``KMeans(..., n_init=1, random_state=...)``
-        starts from.
+    init : {"random", "k-means++"} or array-like of shape (n_clusters, n_features), default="random"
+        "random": k distinct data points chosen at random; "k-means++": careful seeding
+        (``sklearn.cluster.kmeans_plusplus``, scikit-learn's default); an array: these initial
+        centres. With the same integer ``random_state``, both names give the centres
+        ``KMeans(..., n_init=1, random_state=...)`` starts from. The default is "random", as in
+        ``plot_kmeans_steps`` and ``plot_kmeans_interactive``: random starts show more steps, and
+        the runs that get stuck.
     random_state : None, int or numpy.random.RandomState
         Seed for "k-means++" and "random"; give an int for reproducible steps. Checked by
         scikit-learn's ``check_random_state``: None uses NumPy's global random state, and a

@@ -80,3 +80,17 @@ def test_plot_color_cloud_bad_palette(tiny, palette, match):
 def test_plot_palette_bad_n_columns(n_columns):
     with pytest.raises(ValueError, match="n_columns must be"):
         plot_palette(PALETTE, n_columns=n_columns)
+
+
+@pytest.mark.parametrize("ncols", [0, 2.5, "4"])
+def test_plot_palette_bad_ncols(ncols):
+    with pytest.raises(ValueError, match="ncols must be"):
+        plot_palette(PALETTE, ncols=ncols)
+
+
+def test_plot_palette_ncols_and_its_former_name_agree():
+    new = plot_palette(np.zeros((5, 3)), ncols=2).images[0].get_array()
+    old = plot_palette(np.zeros((5, 3)), n_columns=2).images[0].get_array()
+    assert new.shape == old.shape == (3, 2, 3)
+    with pytest.raises(ValueError, match="not both"):
+        plot_palette(PALETTE, ncols=2, n_columns=2)

@@ -145,3 +145,11 @@ def test_cluster_map_passes_keywords_to_the_dots():
     assert dots.get_alpha() == 0.4 and dots.get_sizes().tolist() == [30]
     assert crosses.get_alpha() is None  # the crosses keep their own style
     assert np.allclose(dots.get_facecolors()[:, :3], cluster_colors(2)[[0, 1, 1]])
+
+
+def test_plot_cluster_map_size_is_the_dot_size_and_s_still_works():
+    args = ([[0, 0], [1, 1], [2, 2]], [0, 1, 1], [0, 1, 0])
+    dots = plot_cluster_map(*args, size=30).collections[0]
+    assert np.allclose(dots.get_sizes(), 30)
+    assert np.allclose(plot_cluster_map(*args, s=7).collections[0].get_sizes(), 7)
+    assert np.allclose(plot_cluster_map(*args).collections[0].get_sizes(), 12)

@@ -414,3 +414,15 @@ def test_make_dataset_groups():
 def test_make_dataset_bad_input(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         make_dataset(*args, **kwargs)
+
+
+def test_the_step_through_functions_share_one_init_default():
+    import inspect
+
+    from fig_code import kmeans_steps, plot_kmeans_interactive, plot_kmeans_steps
+
+    defaults = {
+        f.__name__: inspect.signature(f).parameters["init"].default
+        for f in (kmeans_steps, plot_kmeans_steps, plot_kmeans_interactive)
+    }
+    assert set(defaults.values()) == {"random"}, defaults
