@@ -32,7 +32,8 @@ class ColorCompressionWidget(FrameWidget):
     """The widget ``plot_color_compression_interactive`` returns.
 
     Public parts, for driving it from code (tests): ``slider`` (an ``IntSlider`` named n_colors),
-    ``image`` (the ``ipywidgets.Image``), ``quantized``, ``palette`` and ``psnr`` (of the frame shown).
+    ``image`` (the ``ipywidgets.Image``), ``quantized``, ``palette``, ``psnr`` and ``caption`` (the
+    title drawn above the picture) of the frame shown.
     """
 
     def __init__(self, image: np.ndarray, n_colors: int, *, random_state, name: str, dpi: int):
@@ -98,15 +99,16 @@ class ColorCompressionWidget(FrameWidget):
         self._ax_palette.clear()
         plot_palette(palette, ax=self._ax_palette)
         bits = bits_per_index(n_colors)
-        self._title.set_text(
+        caption = (
             f"{len(palette)} colours ({bits} bit{'' if bits == 1 else 's'} per pixel)"
             f"   ·   PSNR {score:.1f} dB"
         )
-        return self._figure_png(), quantized, palette, score
+        self._title.set_text(caption)
+        return self._figure_png(), quantized, palette, score, caption
 
     def _show(self, n_colors: int) -> None:
         frame = self._cached_frame(n_colors, lambda: self._render(n_colors))
-        png, self.quantized, self.palette, self.psnr = frame
+        png, self.quantized, self.palette, self.psnr, self.caption = frame
         self.image.value = png
 
     def _summary(self) -> str:
