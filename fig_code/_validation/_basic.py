@@ -61,6 +61,18 @@ def check_points(
     return arr
 
 
+def _check_range(value, name: str, low, high) -> None:
+    """Raise ValueError unless ``low <= value <= high`` (a bound that is None is not checked)."""
+    if low is not None and value < low or high is not None and value > high:
+        if high is None:
+            rng = f"at least {low}"
+        elif low is None:
+            rng = f"at most {high}"
+        else:
+            rng = f"between {low} and {high}"
+        raise ValueError(f"{name} must be {rng}; got {value}")
+
+
 def is_real(x) -> bool:
     """A real number (Python or NumPy, e.g. ``np.float32``), not a bool."""
     return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
@@ -71,14 +83,7 @@ def check_real(value, *, name: str, low: float | None = None, high: float | None
     if not is_real(value) or not np.isfinite(value):
         raise ValueError(f"{name} must be a finite real number; got {_describe(value)}")
     value = float(value)
-    if low is not None and value < low or high is not None and value > high:
-        if high is None:
-            rng = f"at least {low}"
-        elif low is None:
-            rng = f"at most {high}"
-        else:
-            rng = f"between {low} and {high}"
-        raise ValueError(f"{name} must be {rng}; got {value}")
+    _check_range(value, name, low, high)
     return value
 
 
@@ -89,16 +94,13 @@ def check_random_state(random_state, *, name: str = "random_state"):
     """
     from sklearn.utils import check_random_state as sklearn_check_random_state
 
+    wrong = f"{name} must be None, an integer seed or a np.random.RandomState"
     if isinstance(random_state, (bool, np.bool_)):
-        raise ValueError(
-            f"{name} must be None, an integer seed or a np.random.RandomState; got {_describe(random_state)}"
-        )
+        raise ValueError(f"{wrong}; got {_describe(random_state)}")
     try:
         return sklearn_check_random_state(random_state)
     except (TypeError, ValueError):
-        raise ValueError(
-            f"{name} must be None, an integer seed or a np.random.RandomState; got {_describe(random_state)}"
-        ) from None
+        raise ValueError(f"{wrong}; got {_describe(random_state)}") from None
 
 
 def check_int(value, *, name: str, low: int | None = None, high: int | None = None) -> int:
@@ -106,14 +108,7 @@ def check_int(value, *, name: str, low: int | None = None, high: int | None = No
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise ValueError(f"{name} must be an integer; got {_describe(value)}")
     value = int(value)
-    if low is not None and value < low or high is not None and value > high:
-        if high is None:
-            rng = f"at least {low}"
-        elif low is None:
-            rng = f"at most {high}"
-        else:
-            rng = f"between {low} and {high}"
-        raise ValueError(f"{name} must be {rng}; got {value}")
+    _check_range(value, name, low, high)
     return value
 
 
