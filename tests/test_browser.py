@@ -419,7 +419,7 @@ _k = _w.k_slider.value
 _pts = _w.X[_np.linspace(0, len(_w.X) - 1, _k).astype(int)]
 print(_json.dumps({
     "k": _k,
-    "size": [_w._fig.bbox.width, _w._fig.bbox.height],
+    "size": [_w.step_display.figure_.bbox.width, _w.step_display.figure_.bbox.height],
     "points": _pts.tolist(),
     "pixels": [_w.data_to_pixel(x, y) for x, y in _pts],
     "unit": abs(_w.pixel_to_data(1, 0)[0] - _w.pixel_to_data(0, 0)[0]),
