@@ -13,7 +13,15 @@ import io
 import numpy as np
 from PIL import Image
 
-from ._validation import check_image, check_int, check_pillow_image
+from ._validation import (
+    check_fit_on,
+    check_image,
+    check_int,
+    check_pillow_image,
+    check_pillow_method,
+    check_random_state,
+    check_uint8_image,
+)
 
 __all__ = [
     "jpeg_roundtrip",
@@ -60,19 +68,9 @@ def kmeans_quantize(
     ((427, 640, 3), (8, 3))
     """
     image = check_image(image)
+    check_random_state(random_state)  # checked here; KMeans gets it as given
     pixels = image.reshape(-1, 3)
-    if fit_on is None:
-        sample = pixels
-    else:
-        arr = np.asarray(fit_on)
-        if arr.ndim == 2:
-            arr = arr[None]
-        sample = check_image(arr, name="fit_on", shape="(n_pixels, 3) or (h, w, 3)").reshape(-1, 3)
-        if (sample.dtype == np.uint8) != (image.dtype == np.uint8):
-            raise ValueError(
-                "fit_on must hold pixels of the same kind as image (both uint8, or both float "
-                f"in [0, 1]); got {sample.dtype} and {image.dtype}"
-            )
+    sample = pixels if fit_on is None else check_fit_on(fit_on, image)
     n_colors = check_int(n_colors, name="n_colors", low=1, high=len(sample))
     scale = 1.0 if image.dtype == np.uint8 else 255.0
     from sklearn.cluster import KMeans
@@ -124,23 +122,9 @@ def pillow_quantize(
     >>> quantized.dtype, len(palette) <= 16
     (dtype('uint8'), True)
     """
-    image = check_image(image)
-    if image.dtype != np.uint8:
-        raise ValueError(
-            f"image must be uint8 for Pillow; got {image.dtype} (convert a float image in [0, 1] "
-            "with (image * 255).round().astype(np.uint8))"
-        )
+    image = check_uint8_image(image, accepted="uint8 for Pillow")
     n_colors = check_int(n_colors, name="n_colors", low=1, high=256)
-    if method not in PILLOW_METHODS:
-        raise ValueError(f"method must be one of {sorted(PILLOW_METHODS)}; got {method!r}")
-    if method == "libimagequant":
-        from PIL import features
-
-        if not features.check_feature("libimagequant"):
-            raise ValueError(
-                "method 'libimagequant' needs a Pillow built with libimagequant, and this one "
-                "was not; use 'median cut', 'maximum coverage' or 'fast octree'"
-            )
+    method = check_pillow_method(method, PILLOW_METHODS)
     paletted = Image.fromarray(image).quantize(
         n_colors, method=PILLOW_METHODS[method], dither=Image.Dither.NONE
     )

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from ._validation import (
+    check_callable,
     check_centers,
     check_finite_rows,
     check_int,
@@ -124,10 +125,7 @@ def measure(func: Callable[..., Any], *args, **kwargs) -> Measurement:
     >>> m.result.shape, round(m.peak_mb)
     ((1000000,), 8)
     """
-    if not callable(func):
-        raise ValueError(
-            f"func must be a function to call, e.g. measure(model.fit, X); got {type(func).__name__}"
-        )
+    func = check_callable(func)
     was_tracing = tracemalloc.is_tracing()
     if not was_tracing:
         tracemalloc.start()

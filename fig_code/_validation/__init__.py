@@ -9,21 +9,32 @@ here: ``from ._validation import check_points``.
 
 from ._basic import (  # noqa: F401
     _describe,
+    as_float_array,
+    check_choice,
     check_int,
     check_labels,
     check_n_clusters,
     check_points,
     check_random_state,
     check_real,
+    describe,
     is_real,
 )
 from ._colour import (  # noqa: F401
+    check_channels,
+    check_fit_on,
     check_image,
+    check_image_pair,
+    check_image_shape,
     check_palette,
+    check_palette_columns,
     check_pillow_image,
+    check_pillow_method,
+    check_uint8_image,
 )
 from ._data import (  # noqa: F401
     check_axes_grid,
+    check_callable,
     check_centers,
     check_finite_rows,
     check_images,
@@ -50,7 +61,9 @@ from ._figures import (  # noqa: F401
     check_data_choice,
     check_dpi,
     check_figsize,
+    check_figure,
     check_limits,
+    check_plotted,
     check_png_encoder,
     check_step,
     check_step_init,
