@@ -59,6 +59,13 @@ def kmeans_quantize(
     palette : array of shape (n_colors, 3), same dtype as ``image``
         The rounded centres, in KMeans' order.
 
+    Raises
+    ------
+    ValueError
+        If image is not an RGB image (uint8, or float in [0, 1]), fit_on is not pixels of the same
+        kind, n_colors is not an integer from 1 to the number of fitted pixels, or random_state is
+        not None, an integer seed or a RandomState.
+
     Examples
     --------
     >>> from sklearn.datasets import load_sample_image
@@ -105,7 +112,7 @@ def pillow_quantize(
         RGB image.
     n_colors : int, default 64
         Palette size, 1 to 256.
-    method : {"median cut", "maximum coverage", "fast octree", "libimagequant"}
+    method : {"median cut", "maximum coverage", "fast octree", "libimagequant"}, default "median cut"
         Pillow's algorithm. "libimagequant" works only if Pillow was built with that library
         (``PIL.features.check_feature("libimagequant")``).
 
@@ -114,6 +121,12 @@ def pillow_quantize(
     quantized : uint8 array of the same shape as ``image``
     palette : uint8 array of shape (n_used, 3)
         The palette colours the image uses, in Pillow's order.
+
+    Raises
+    ------
+    ValueError
+        If image is not a uint8 RGB array, n_colors is not an integer from 1 to 256, or method is
+        not one of the names above (or is "libimagequant" and this Pillow lacks it).
 
     Examples
     --------
@@ -147,6 +160,16 @@ def png_size(image) -> int:
     image : PIL.Image.Image or uint8 array of shape (height, width, 3)
         A Pillow image (a paletted one, mode "P", gives a paletted PNG) or an RGB array.
 
+    Returns
+    -------
+    int
+        The number of bytes of the PNG file.
+
+    Raises
+    ------
+    ValueError
+        If image is neither a Pillow image nor a uint8 RGB array.
+
     Examples
     --------
     >>> png_size(np.zeros((8, 8, 3), dtype=np.uint8)) < 8 * 8 * 3
@@ -166,6 +189,16 @@ def png_bit_depth(image) -> int:
     Parameters
     ----------
     image : PIL.Image.Image or uint8 array of shape (height, width, 3)
+
+    Returns
+    -------
+    int
+        The bit depth: 1, 2, 4 or 8 for a paletted image, 8 for an RGB one.
+
+    Raises
+    ------
+    ValueError
+        If image is neither a Pillow image nor a uint8 RGB array.
 
     Examples
     --------
@@ -198,6 +231,11 @@ def jpeg_roundtrip(image, quality: int = 75) -> tuple[np.ndarray, int]:
         The image as a JPEG decoder shows it.
     n_bytes : int
         The size of the JPEG file.
+
+    Raises
+    ------
+    ValueError
+        If image is not a uint8 RGB array or quality is not an integer from 1 to 95.
 
     Examples
     --------

@@ -25,6 +25,17 @@ def psnr(original, approximation) -> float:
     original, approximation : arrays of shape (height, width, 3)
         Both uint8, or both float in [0, 1], of the same shape.
 
+    Returns
+    -------
+    float
+        The PSNR in decibels; ``inf`` for identical images.
+
+    Raises
+    ------
+    ValueError
+        If either is not an RGB image (uint8, or float in [0, 1]), or they differ in shape or in
+        kind (one uint8, the other float).
+
     Examples
     --------
     >>> a = np.zeros((2, 2, 3), dtype=np.uint8)

@@ -82,6 +82,7 @@ class _Threads:
 
 
 #: The threads ``quantize_colors`` uses (passed on explicitly to the helpers that need them).
+#: ``THREADS.single_thread = False`` lets the fits use every OpenMP/BLAS thread: same results.
 THREADS = _Threads()
 
 
@@ -100,6 +101,11 @@ def color_histogram(image) -> tuple[np.ndarray, np.ndarray]:
         Each distinct colour once (same dtype as ``image``), in lexicographic (R, G, B) order.
     counts : int array of shape (n_distinct,)
         How many pixels have that colour; ``counts.sum()`` is the number of pixels.
+
+    Raises
+    ------
+    ValueError
+        If image is not an RGB array of shape (height, width, 3), uint8 or float in [0, 1].
 
     Examples
     --------

@@ -409,6 +409,13 @@ def check_paletted_size(answer, shape, n_colors: int) -> CheckResult:
     Returns
     -------
     CheckResult
+        Right or not yet, with a hint for a wrong answer.
+
+    Raises
+    ------
+    ValueError
+        If shape is not (height, width) or (height, width, 3) of positive integers, or n_colors
+        is not an integer >= 2 (the exercise's data, not the learner's answer, is wrong).
 
     Examples
     --------
