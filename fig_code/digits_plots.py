@@ -13,6 +13,7 @@ from ._validation import (
     check_ax,
     check_axes_grid,
     check_cluster_labels,
+    check_cmap,
     check_images,
     check_int,
     check_labels,
@@ -56,7 +57,7 @@ def plot_digit_images(
         One title per image.
     ncols : int, default 5
         Columns of the grid made when ``axes`` is omitted.
-    cmap : str, default "binary"
+    cmap : str or matplotlib Colormap, default "binary"
         A sequential colormap: white background, black ink.
     fontsize : float, default 12
         Size of the titles.
@@ -71,8 +72,8 @@ def plot_digit_images(
     ValueError
         If ``images`` is not a finite 2-D array with ``height * width`` columns, ``shape`` is not a
         pair of positive integers, ``titles`` does not give one title per image, ``axes`` holds
-        fewer Axes than images or something else than Axes, ``ncols < 1``, or ``fontsize`` is not
-        a number >= 0.
+        fewer Axes than images or something else than Axes, ``ncols < 1``, ``fontsize`` is not
+        a number >= 0, or ``cmap`` is not a colormap (or its name).
 
     Examples
     --------
@@ -86,6 +87,7 @@ def plot_digit_images(
     n = images.shape[0]
     titles = check_titles(titles, n)
     fontsize = check_real(fontsize, name="fontsize", low=0)
+    cmap = check_cmap(cmap)
     if axes is None:
         ncols = check_int(ncols, name="ncols", low=1)
         ncols = min(ncols, n)

@@ -115,6 +115,10 @@ CASES = {
         lambda: F.plot_cluster_map(X, LABELS, LABELS, fontsize="big"),
         "fontsize",
     ),
+    "plot_digit_images cmap=[3]": (
+        lambda: F.plot_digit_images(np.zeros((3, 64)), cmap=[3]),
+        "cmap",
+    ),
     "plot_digit_images fontsize=-5": (
         lambda: F.plot_digit_images(np.zeros((3, 64)), fontsize=-5),
         "fontsize",

@@ -57,6 +57,7 @@ from ._figures import (  # noqa: F401
     check_ax,
     check_axes,
     check_cluster_labels,
+    check_cmap,
     check_coordinate,
     check_data_choice,
     check_dpi,

@@ -62,6 +62,21 @@ def check_alpha(alpha, *, name: str = "alpha") -> float:
     return float(alpha)
 
 
+def check_cmap(cmap, *, name: str = "cmap"):
+    """Return ``cmap`` if it is a colormap's name or a matplotlib ``Colormap``.
+
+    A name is left to matplotlib, whose error lists the names close to a misspelt one.
+    """
+    from matplotlib.colors import Colormap
+
+    if not isinstance(cmap, (str, Colormap)):
+        raise ValueError(
+            f"{name} must be a colormap name such as 'binary' or a matplotlib Colormap; got "
+            f"{_describe(cmap)}"
+        )
+    return cmap
+
+
 def check_plotted(display, method: str) -> None:
     """Refuse ``display.method()`` before ``display.plot()`` has drawn the picture it works on."""
     if getattr(display, "ax_", None) is None:
