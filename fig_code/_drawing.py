@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
 
-from ._validation import check_aspect, check_int, check_limits, check_points
+from ._validation import check_aspect, check_int, check_limits, check_points, check_real
 
 #: The seaborn "colorblind" palette (colour-blind safe), cluster j gets colour j % 10, with its
 #: entries 3 (vermillion) and 4 (pink) swapped: vermillion next to orange (cluster 1) is hard to
@@ -108,7 +108,8 @@ def data_limits(
     Raises
     ------
     ValueError
-        If X is not a finite array of shape (n_samples, 2) or aspect is not a positive number.
+        If X is not a finite array of shape (n_samples, 2), margin is not a number >= 0 or aspect
+        is not a positive number.
 
     Examples
     --------
@@ -118,6 +119,7 @@ def data_limits(
     ((-1.0, 11.0), (-3.5, 8.5))
     """
     X = check_points(X, n_features=2)
+    margin = check_real(margin, name="margin", low=0)
     lo, hi = X.min(axis=0), X.max(axis=0)
     span = np.where(hi > lo, hi - lo, 1.0)  # one point, or all on a line: still a visible window
     lo, hi = lo - margin * span, hi + margin * span

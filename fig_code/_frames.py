@@ -61,10 +61,10 @@ class FrameWidget(widgets.VBox):
         self._frames: OrderedDict = OrderedDict()
 
     @staticmethod
-    def check_frame_size(figsize, dpi) -> tuple[tuple[float, float] | None, int]:
-        """The frames' size: ``figsize`` two positive numbers (inches) or None, ``dpi`` 20..300."""
+    def check_frame_size(figsize, dpi) -> tuple[tuple[float, float], int]:
+        """The frames' size: ``figsize`` two positive numbers (inches), ``dpi`` 20..300."""
         dpi = check_dpi(dpi)
-        return (None if figsize is None else check_figsize(figsize)), dpi
+        return check_figsize(figsize), dpi
 
     # --- frames -----------------------------------------------------------------------------------
     def _figure_png(self) -> bytes:

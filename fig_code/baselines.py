@@ -13,7 +13,15 @@ import io
 import numpy as np
 from PIL import Image
 
-from ._validation import check_image, check_int, check_pillow_image
+from ._validation import (
+    check_fit_on,
+    check_image,
+    check_int,
+    check_pillow_image,
+    check_pillow_method,
+    check_random_state,
+    check_uint8_image,
+)
 
 __all__ = [
     "jpeg_roundtrip",
@@ -51,6 +59,13 @@ def kmeans_quantize(
     palette : array of shape (n_colors, 3), same dtype as ``image``
         The rounded centres, in KMeans' order.
 
+    Raises
+    ------
+    ValueError
+        If image is not an RGB image (uint8, or float in [0, 1]), fit_on is not pixels of the same
+        kind, n_colors is not an integer from 1 to the number of fitted pixels, or random_state is
+        not None, an integer seed or a RandomState.
+
     Examples
     --------
     >>> from sklearn.datasets import load_sample_image
@@ -60,19 +75,9 @@ def kmeans_quantize(
     ((427, 640, 3), (8, 3))
     """
     image = check_image(image)
+    check_random_state(random_state)  # checked here; KMeans gets it as given
     pixels = image.reshape(-1, 3)
-    if fit_on is None:
-        sample = pixels
-    else:
-        arr = np.asarray(fit_on)
-        if arr.ndim == 2:
-            arr = arr[None]
-        sample = check_image(arr, name="fit_on", shape="(n_pixels, 3) or (h, w, 3)").reshape(-1, 3)
-        if (sample.dtype == np.uint8) != (image.dtype == np.uint8):
-            raise ValueError(
-                "fit_on must hold pixels of the same kind as image (both uint8, or both float "
-                f"in [0, 1]); got {sample.dtype} and {image.dtype}"
-            )
+    sample = pixels if fit_on is None else check_fit_on(fit_on, image)
     n_colors = check_int(n_colors, name="n_colors", low=1, high=len(sample))
     scale = 1.0 if image.dtype == np.uint8 else 255.0
     from sklearn.cluster import KMeans
@@ -107,7 +112,7 @@ def pillow_quantize(
         RGB image.
     n_colors : int, default 64
         Palette size, 1 to 256.
-    method : {"median cut", "maximum coverage", "fast octree", "libimagequant"}
+    method : {"median cut", "maximum coverage", "fast octree", "libimagequant"}, default "median cut"
         Pillow's algorithm. "libimagequant" works only if Pillow was built with that library
         (``PIL.features.check_feature("libimagequant")``).
 
@@ -117,6 +122,12 @@ def pillow_quantize(
     palette : uint8 array of shape (n_used, 3)
         The palette colours the image uses, in Pillow's order.
 
+    Raises
+    ------
+    ValueError
+        If image is not a uint8 RGB array, n_colors is not an integer from 1 to 256, or method is
+        not one of the names above (or is "libimagequant" and this Pillow lacks it).
+
     Examples
     --------
     >>> from sklearn.datasets import load_sample_image
@@ -124,23 +135,9 @@ def pillow_quantize(
     >>> quantized.dtype, len(palette) <= 16
     (dtype('uint8'), True)
     """
-    image = check_image(image)
-    if image.dtype != np.uint8:
-        raise ValueError(
-            f"image must be uint8 for Pillow; got {image.dtype} (convert a float image in [0, 1] "
-            "with (image * 255).round().astype(np.uint8))"
-        )
+    image = check_uint8_image(image, accepted="uint8 for Pillow")
     n_colors = check_int(n_colors, name="n_colors", low=1, high=256)
-    if method not in PILLOW_METHODS:
-        raise ValueError(f"method must be one of {sorted(PILLOW_METHODS)}; got {method!r}")
-    if method == "libimagequant":
-        from PIL import features
-
-        if not features.check_feature("libimagequant"):
-            raise ValueError(
-                "method 'libimagequant' needs a Pillow built with libimagequant, and this one "
-                "was not; use 'median cut', 'maximum coverage' or 'fast octree'"
-            )
+    method = check_pillow_method(method, PILLOW_METHODS)
     paletted = Image.fromarray(image).quantize(
         n_colors, method=PILLOW_METHODS[method], dither=Image.Dither.NONE
     )
@@ -163,6 +160,16 @@ def png_size(image) -> int:
     image : PIL.Image.Image or uint8 array of shape (height, width, 3)
         A Pillow image (a paletted one, mode "P", gives a paletted PNG) or an RGB array.
 
+    Returns
+    -------
+    int
+        The number of bytes of the PNG file.
+
+    Raises
+    ------
+    ValueError
+        If image is neither a Pillow image nor a uint8 RGB array.
+
     Examples
     --------
     >>> png_size(np.zeros((8, 8, 3), dtype=np.uint8)) < 8 * 8 * 3
@@ -182,6 +189,16 @@ def png_bit_depth(image) -> int:
     Parameters
     ----------
     image : PIL.Image.Image or uint8 array of shape (height, width, 3)
+
+    Returns
+    -------
+    int
+        The bit depth: 1, 2, 4 or 8 for a paletted image, 8 for an RGB one.
+
+    Raises
+    ------
+    ValueError
+        If image is neither a Pillow image nor a uint8 RGB array.
 
     Examples
     --------
@@ -214,6 +231,11 @@ def jpeg_roundtrip(image, quality: int = 75) -> tuple[np.ndarray, int]:
         The image as a JPEG decoder shows it.
     n_bytes : int
         The size of the JPEG file.
+
+    Raises
+    ------
+    ValueError
+        If image is not a uint8 RGB array or quality is not an integer from 1 to 95.
 
     Examples
     --------

@@ -10,7 +10,15 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from ._validation import check_ax, check_image, check_int, check_palette, check_random_state
+from ._validation import (
+    check_ax,
+    check_channels,
+    check_image,
+    check_int,
+    check_palette,
+    check_palette_columns,
+    check_random_state,
+)
 
 __all__ = ["plot_color_cloud", "plot_palette", "sample_pixels"]
 
@@ -53,12 +61,6 @@ def sample_pixels(image, n_pixels: int = 5000, *, random_state=0) -> np.ndarray:
     n_pixels = check_int(n_pixels, name="n_pixels", low=1, high=len(pixels))
     rng = check_random_state(random_state)
     return pixels[rng.choice(len(pixels), size=n_pixels, replace=False)]
-
-
-def _channel(name) -> int:
-    if name not in CHANNELS:
-        raise ValueError(f"channels must name two of 'red', 'green', 'blue'; got {name!r}")
-    return CHANNELS.index(name)
 
 
 def plot_color_cloud(
@@ -115,9 +117,7 @@ def plot_color_cloud(
     >>> ax.get_xlabel(), ax.get_ylabel(), len(ax.collections[0].get_offsets())
     ('red', 'blue', 10)
     """
-    if not isinstance(channels, (tuple, list)) or len(channels) != 2:
-        raise ValueError(f"channels must be a pair such as ('red', 'green'); got {channels!r}")
-    x, y = (_channel(c) for c in channels)
+    x, y = check_channels(channels, CHANNELS)
     n_pixels = check_int(n_pixels, name="n_pixels", low=1)
     image = check_image(image)
     if palette is not None:
@@ -202,11 +202,7 @@ def plot_palette(
     """
     palette = check_palette(palette)
     n = len(palette)
-    if n_columns is not None:
-        if ncols is not None:
-            raise ValueError("give ncols or its former name n_columns, not both")
-        ncols = check_int(n_columns, name="n_columns", low=1)
-    n_columns = min(n, 32) if ncols is None else check_int(ncols, name="ncols", low=1)
+    n_columns = check_palette_columns(ncols, n_columns, n)
     n_rows = -(-n // n_columns)
     ax = check_ax(ax, figsize=(6, 0.4 + 0.3 * n_rows))
     grid = np.ones((n_rows * n_columns, 3))  # unused cells stay white

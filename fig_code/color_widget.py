@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ._frames import FrameWidget
-from ._validation import check_image, check_int
+from ._validation import check_dpi, check_image, check_int
 from .color_plots import plot_palette
 from .metrics import bits_per_index, psnr
 from .quantize import quantize_colors
@@ -141,7 +141,8 @@ def plot_color_compression_interactive(
     n_colors : int, default 64
         The starting position of the slider, 2..256.
     random_state : int, default 0
-        Seed of K-means' initialisation, as in ``quantize_colors``.
+        Seed of K-means' initialisation, as in ``quantize_colors``: an integer from 0 to
+        2**32 - 1.
     name : str, default "the image"
         What the text summary calls the image (e.g. "china.jpg").
     dpi : int, default 100
@@ -155,8 +156,9 @@ def plot_color_compression_interactive(
     Raises
     ------
     ValueError
-        If ``image`` is not an RGB image (see ``quantize_colors``) or ``n_colors`` is not an
-        integer from 2 to 256.
+        If ``image`` is not an RGB image (see ``quantize_colors``), ``n_colors`` is not an
+        integer from 2 to 256, ``random_state`` is not an integer from 0 to 2**32 - 1 or ``dpi``
+        is not an integer from 20 to 300.
 
     Examples
     --------
@@ -174,7 +176,8 @@ def plot_color_compression_interactive(
     """
     image = check_image(image)
     n_colors = check_int(n_colors, name="n_colors", low=MIN_COLORS, high=MAX_COLORS)
-    _, dpi = ColorCompressionWidget.check_frame_size(None, dpi)
+    random_state = check_int(random_state, name="random_state", low=0, high=2**32 - 1)
+    dpi = check_dpi(dpi)
     return ColorCompressionWidget(
         image, n_colors, random_state=random_state, name=str(name), dpi=dpi
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_int
+from ._validation import check_choice, check_int
 
 __all__ = ["DATASETS", "make_dataset"]
 
@@ -54,8 +54,7 @@ def make_dataset(name: str, *, n_samples: int = 300, random_state: int = 0):
     >>> X.shape, sorted(set(y.tolist()))
     ((100, 2), [0, 1])
     """
-    if name not in DATASETS:
-        raise ValueError(f"name must be one of {', '.join(map(repr, DATASETS))}; got {name!r}")
+    name = check_choice(name, DATASETS, name="name")
     n_samples = check_int(n_samples, name="n_samples", low=10)
     random_state = check_int(random_state, name="random_state", low=0, high=2**32 - 1)
     # Imported here, not at module level: sklearn.datasets is slow to import, and `import fig_code`

@@ -13,11 +13,13 @@ from ._validation import (
     check_ax,
     check_axes_grid,
     check_cluster_labels,
+    check_cmap,
     check_images,
     check_int,
     check_labels,
     check_named_centers,
     check_points,
+    check_real,
     check_titles,
 )
 from .figures import new_figure
@@ -55,7 +57,7 @@ def plot_digit_images(
         One title per image.
     ncols : int, default 5
         Columns of the grid made when ``axes`` is omitted.
-    cmap : str, default "binary"
+    cmap : str or matplotlib Colormap, default "binary"
         A sequential colormap: white background, black ink.
     fontsize : float, default 12
         Size of the titles.
@@ -70,7 +72,8 @@ def plot_digit_images(
     ValueError
         If ``images`` is not a finite 2-D array with ``height * width`` columns, ``shape`` is not a
         pair of positive integers, ``titles`` does not give one title per image, ``axes`` holds
-        fewer Axes than images or something else than Axes, or ``ncols < 1``.
+        fewer Axes than images or something else than Axes, ``ncols < 1``, ``fontsize`` is not
+        a number >= 0, or ``cmap`` is not a colormap (or its name).
 
     Examples
     --------
@@ -83,6 +86,8 @@ def plot_digit_images(
     images, (height, width) = check_images(images, shape)
     n = images.shape[0]
     titles = check_titles(titles, n)
+    fontsize = check_real(fontsize, name="fontsize", low=0)
+    cmap = check_cmap(cmap)
     if axes is None:
         ncols = check_int(ncols, name="ncols", low=1)
         ncols = min(ncols, n)
@@ -163,7 +168,8 @@ def plot_cluster_map(
         If ``points`` is not a finite array of shape (n_samples, 2); ``predicted`` or ``y_true`` are
         not integer labels, one per sample (``predicted`` non-negative); ``centers`` is not of shape
         (n_clusters, 2), or ``center_names`` does not give one name per centre (or comes without
-        ``centers``); ``ax`` is not a matplotlib Axes.
+        ``centers``); ``size`` or ``fontsize`` is not a number >= 0; ``ax`` is not a matplotlib
+        Axes.
 
     Examples
     --------
@@ -177,6 +183,8 @@ def plot_cluster_map(
     predicted = check_cluster_labels(predicted, n, name="predicted")
     y_true = check_labels(y_true, name="y_true", n_samples=n)
     centers, center_names = check_named_centers(centers, center_names)
+    size = check_real(size, name="size", low=0)
+    fontsize = check_real(fontsize, name="fontsize", low=0)
     if ax is None:
         ax = new_figure(figsize=(7, 6), layout="constrained").subplots()
     ax = check_ax(ax)

@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ._validation import check_png_encoder
+from ._validation import check_dpi, check_figsize, check_figure, check_png_encoder
 
 #: PNG metadata written into every frame: no software version or date, so the bytes depend only on
 #: the picture (stable across runs, comparable in tests).
@@ -28,9 +28,9 @@ def new_figure(figsize: tuple[float, float] = (6.0, 4.5), dpi: int = 100, **kwar
     Parameters
     ----------
     figsize : (float, float), default=(6.0, 4.5)
-        Width and height in inches.
+        Width and height in inches, two positive numbers.
     dpi : int, default=100
-        Dots per inch.
+        Dots per inch, an integer from 20 to 300.
     **kwargs
         Passed on to ``matplotlib.figure.Figure``, e.g. ``layout="constrained"``.
 
@@ -39,6 +39,11 @@ def new_figure(figsize: tuple[float, float] = (6.0, 4.5), dpi: int = 100, **kwar
     matplotlib Figure
         A figure that pyplot does not know about: it never shows up in a notebook by itself.
 
+    Raises
+    ------
+    ValueError
+        If figsize is not two positive numbers or dpi is not an integer from 20 to 300.
+
     Examples
     --------
     >>> fig = new_figure((4, 3), dpi=50)
@@ -46,7 +51,7 @@ def new_figure(figsize: tuple[float, float] = (6.0, 4.5), dpi: int = 100, **kwar
     >>> tuple(int(v) for v in fig.get_size_inches() * fig.dpi)
     (200, 150)
     """
-    fig = Figure(figsize=figsize, dpi=dpi, **kwargs)
+    fig = Figure(figsize=check_figsize(figsize), dpi=check_dpi(dpi), **kwargs)
     FigureCanvasAgg(fig)
     return fig
 
@@ -77,7 +82,8 @@ def figure_to_png(fig: Figure, *, dpi: int | None = None, encoder: str = "savefi
     fig : matplotlib Figure
         The figure, e.g. from :func:`new_figure`.
     dpi : int, optional
-        Resolution; default the figure's own. Only ``encoder="savefig"`` can change it.
+        Resolution, an integer from 20 to 300; default the figure's own. Only
+        ``encoder="savefig"`` can change it.
     encoder : {"savefig", "pillow", "fast"}, default="savefig"
         How the PNG is written:
 
@@ -96,7 +102,8 @@ def figure_to_png(fig: Figure, *, dpi: int | None = None, encoder: str = "savefi
     Raises
     ------
     ValueError
-        If encoder is unknown, or dpi differs from the figure's with "pillow" or "fast".
+        If fig is not a matplotlib Figure, dpi is not an integer from 20 to 300, encoder is
+        unknown, or dpi differs from the figure's with "pillow" or "fast".
 
     Examples
     --------
@@ -107,6 +114,8 @@ def figure_to_png(fig: Figure, *, dpi: int | None = None, encoder: str = "savefi
     >>> Image.open(io.BytesIO(figure_to_png(fig, encoder="fast"))).size
     (200, 200)
     """
+    fig = check_figure(fig)
+    dpi = None if dpi is None else check_dpi(dpi)
     encoder = check_png_encoder(encoder, dpi, fig.dpi)
     if encoder == "savefig":
         buf = io.BytesIO()

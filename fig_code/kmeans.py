@@ -257,7 +257,7 @@ def kmeans_steps(
         ``KMeans(..., n_init=1, random_state=...)`` starts from. The default is "random", as in
         ``plot_kmeans_steps`` and ``plot_kmeans_interactive``: random starts show more steps, and
         the runs that get stuck.
-    random_state : None, int or numpy.random.RandomState
+    random_state : None, int or numpy.random.RandomState, default=None
         Seed for "k-means++" and "random"; give an int for reproducible steps. Checked by
         scikit-learn's ``check_random_state``: None uses NumPy's global random state, and a
         ``RandomState`` is drawn from (and advanced) as it is.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_image
+from ._validation import check_image_pair
 
 __all__ = ["bits_per_index", "psnr"]
 
@@ -25,6 +25,17 @@ def psnr(original, approximation) -> float:
     original, approximation : arrays of shape (height, width, 3)
         Both uint8, or both float in [0, 1], of the same shape.
 
+    Returns
+    -------
+    float
+        The PSNR in decibels; ``inf`` for identical images.
+
+    Raises
+    ------
+    ValueError
+        If either is not an RGB image (uint8, or float in [0, 1]), or they differ in shape or in
+        kind (one uint8, the other float).
+
     Examples
     --------
     >>> a = np.zeros((2, 2, 3), dtype=np.uint8)
@@ -33,17 +44,7 @@ def psnr(original, approximation) -> float:
     >>> round(psnr(a, b), 2)
     10.79
     """
-    a = check_image(original, name="original")
-    b = check_image(approximation, name="approximation")
-    if a.shape != b.shape:
-        raise ValueError(
-            f"original and approximation must have the same shape; got {a.shape} and {b.shape}"
-        )
-    if (a.dtype == np.uint8) != (b.dtype == np.uint8):
-        raise ValueError(
-            "original and approximation must both be uint8, or both float in [0, 1]; "
-            f"got {a.dtype} and {b.dtype}"
-        )
+    a, b = check_image_pair(original, approximation)
     peak = 255.0 if a.dtype == np.uint8 else 1.0
     mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
     if mse == 0:

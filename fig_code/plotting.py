@@ -37,6 +37,7 @@ from ._validation import (
     check_int,
     check_limits,
     check_points,
+    check_real,
     check_steps,
 )
 from .figures import new_figure
@@ -97,7 +98,8 @@ def plot_clusters(
     ------
     ValueError
         If X is not a finite array of shape (n_samples, 2), labels are not one non-negative integer
-        per point, centers is not a finite array of shape (k, 2), or ax is not an Axes.
+        per point, centers is not a finite array of shape (k, 2), size is not a number >= 0, alpha
+        is not a number between 0 and 1, or ax is not an Axes.
 
     Examples
     --------
@@ -109,6 +111,8 @@ def plot_clusters(
     ['cluster 0', 'cluster 1']
     """
     X = check_points(X, n_features=2)
+    size = check_real(size, name="size", low=0)
+    alpha = check_alpha(alpha)
     ax = check_ax(ax)
     k = 0
     if labels is not None:

@@ -29,7 +29,7 @@ from contextlib import nullcontext
 import numpy as np
 
 from ._colors import BLOCK, nearest_color, unique_colors
-from ._validation import check_image, check_int
+from ._validation import check_image, check_int, check_random_state
 
 __all__ = ["color_histogram", "quantize_colors"]
 
@@ -82,6 +82,7 @@ class _Threads:
 
 
 #: The threads ``quantize_colors`` uses (passed on explicitly to the helpers that need them).
+#: ``THREADS.single_thread = False`` lets the fits use every OpenMP/BLAS thread: same results.
 THREADS = _Threads()
 
 
@@ -100,6 +101,11 @@ def color_histogram(image) -> tuple[np.ndarray, np.ndarray]:
         Each distinct colour once (same dtype as ``image``), in lexicographic (R, G, B) order.
     counts : int array of shape (n_distinct,)
         How many pixels have that colour; ``counts.sum()`` is the number of pixels.
+
+    Raises
+    ------
+    ValueError
+        If image is not an RGB array of shape (height, width, 3), uint8 or float in [0, 1].
 
     Examples
     --------
@@ -253,9 +259,8 @@ def _fit_centers(finest, exact, n_colors: int, random_state) -> np.ndarray:
     finer = levels[big.index(True) + 1 :] if any(big) else []
     # scikit-learn is imported here, not at module level: it is most of `import fig_code`'s time.
     from sklearn.cluster import KMeans
-    from sklearn.utils import check_random_state
 
-    rng = check_random_state(random_state)
+    rng = random_state  # a RandomState, from quantize_colors' check_random_state
     runs = [
         _weighted_lloyd(*fit_level, _weighted_kmeans_plusplus(*fit_level, n_colors, rng))
         for _ in range(N_INIT)
@@ -318,7 +323,8 @@ def quantize_colors(image, n_colors: int = 64, *, random_state=0) -> tuple[np.nd
     ValueError
         If ``n_colors`` is not an integer >= 1, or ``image`` is not an RGB array of shape
         (height, width, 3) (a grey or RGBA image, say), or is float with NaN or values outside
-        [0, 1], or has a dtype other than uint8 and float.
+        [0, 1], or has a dtype other than uint8 and float, or ``random_state`` is not None, an
+        integer seed or a RandomState.
 
     Examples
     --------
@@ -332,6 +338,7 @@ def quantize_colors(image, n_colors: int = 64, *, random_state=0) -> tuple[np.nd
     """
     n_colors = check_int(n_colors, name="n_colors", low=1)
     image = check_image(image)
+    random_state = check_random_state(random_state)
     pixels = image.reshape(-1, 3)
     scale = 1.0 if image.dtype == np.uint8 else 255.0  # work in 0-255 units whatever the input
     # The exact histogram (the distinct colours, and each pixel's index among them) is needed only

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from ._validation import (
+    check_callable,
     check_centers,
     check_finite_rows,
     check_int,
@@ -56,6 +57,11 @@ def iter_chunks(X, chunk_size: int) -> Iterator[np.ndarray]:
     numpy.ndarray of shape (rows, n_features)
         ``X[start:start + chunk_size]`` as an array of its own.
 
+    Raises
+    ------
+    ValueError
+        If X is not a 2-D NumPy array (memory-mapped or not) or chunk_size is not an integer >= 1.
+
     Examples
     --------
     >>> X = np.arange(10.0).reshape(5, 2)
@@ -85,6 +91,8 @@ class Measurement:
     peak_bytes : int
         The most memory allocated at any moment during the call, above what was allocated
         before it (as counted by ``tracemalloc``: Python objects and NumPy arrays).
+    peak_mb : float
+        ``peak_bytes`` in megabytes (a property).
     """
 
     result: Any
@@ -124,10 +132,7 @@ def measure(func: Callable[..., Any], *args, **kwargs) -> Measurement:
     >>> m.result.shape, round(m.peak_mb)
     ((1000000,), 8)
     """
-    if not callable(func):
-        raise ValueError(
-            f"func must be a function to call, e.g. measure(model.fit, X); got {type(func).__name__}"
-        )
+    func = check_callable(func)
     was_tracing = tracemalloc.is_tracing()
     if not was_tracing:
         tracemalloc.start()
@@ -158,6 +163,13 @@ def loglog_slope(sizes, seconds) -> float:
     Returns
     -------
     float
+        The fitted slope, the exponent ``p``.
+
+    Raises
+    ------
+    ValueError
+        If sizes or seconds is not a 1-D sequence of positive finite numbers, they differ in
+        length, have fewer than 2 entries, or the sizes are all the same.
 
     Examples
     --------
@@ -188,6 +200,13 @@ def streamed_inertia(X, centers, *, chunk_size: int = 100_000) -> float:
     Returns
     -------
     float
+        The inertia, a sum of squared distances (float64).
+
+    Raises
+    ------
+    ValueError
+        If X is not a 2-D NumPy array, centers is not a finite array of shape
+        (n_clusters, n_features) with X's number of columns, or chunk_size is not an integer >= 1.
 
     Examples
     --------
@@ -267,6 +286,14 @@ def kmeans_parallel_seeds(
     Returns
     -------
     KMeansParallelSeeds
+        The candidates of each round, their weights and the final centres.
+
+    Raises
+    ------
+    ValueError
+        If X is not a finite 2-D array, n_clusters is not an integer from 1 to n_samples, n_rounds
+        is not an integer >= 0, oversampling is not a positive number, or random_state is not
+        None, an integer seed or a RandomState.
 
     Examples
     --------

@@ -27,7 +27,15 @@ from ._drawing import (
     region_collection,
     voronoi_cells,
 )
-from ._validation import check_alpha, check_ax, check_limits, check_points, check_real, check_step
+from ._validation import (
+    check_alpha,
+    check_ax,
+    check_limits,
+    check_plotted,
+    check_points,
+    check_real,
+    check_step,
+)
 from .kmeans import Step
 
 __all__ = ["KMeansStepDisplay"]
@@ -267,8 +275,9 @@ class KMeansStepDisplay:
         ------
         ValueError
             If step or previous is not a Step of ``kmeans_steps`` for this X with as many centres as
-            the step plotted first.
+            the step plotted first, or :meth:`plot` has not been called yet.
         """
+        check_plotted(self, "update")
         k = len(self.points_)
         self.step = check_step(step, len(self.X), n_clusters=k)
         self.previous = (
@@ -324,13 +333,21 @@ class KMeansStepDisplay:
         -------
         KMeansStepDisplay
             This display.
+
+        Raises
+        ------
+        ValueError
+            If centers is not a finite array of shape (n_placed, 2), or :meth:`plot` has not been
+            called yet.
         """
+        check_plotted(self, "show_data")
+        centers = check_points(centers, name="centers", n_features=2, min_samples=0)
         empty = np.empty((0, 2))
         self.regions_.set_verts([])
         self.unassigned_.set_visible(True)
         for coll in self.points_:
             coll.set_offsets(empty)
-        self.centers_.set_offsets(np.asarray(centers, dtype=float).reshape(-1, 2))
+        self.centers_.set_offsets(centers)
         self.ghosts_.set_offsets(empty)
         for arrow in self.arrows_:
             arrow.set_visible(False)
@@ -344,13 +361,46 @@ class KMeansStepDisplay:
         """Where data point (x, y) is in the figure's PNG: (column, row) in pixels from its top-left.
 
         Positions are continuous: pixel (i, j) covers columns i..i+1 and rows j..j+1.
+
+        Parameters
+        ----------
+        x, y : float
+            A point in data coordinates.
+
+        Returns
+        -------
+        (float, float)
+            ``(column, row)`` in pixels of the figure's PNG, from its top-left corner.
+
+        Raises
+        ------
+        ValueError
+            If :meth:`plot` has not been called yet.
         """
+        check_plotted(self, "data_to_pixel")
         self.ax_.apply_aspect()
         px, py = self.ax_.transData.transform((float(x), float(y)))
         return float(px), float(self.figure_.bbox.height - py)
 
     def pixel_to_data(self, column: float, row: float) -> tuple[float, float]:
-        """The data coordinates at (column, row) of the figure's PNG (pixels from its top-left)."""
+        """The data coordinates at (column, row) of the figure's PNG (pixels from its top-left).
+
+        Parameters
+        ----------
+        column, row : float
+            A position in pixels of the figure's PNG, from its top-left corner.
+
+        Returns
+        -------
+        (float, float)
+            ``(x, y)`` in data coordinates.
+
+        Raises
+        ------
+        ValueError
+            If :meth:`plot` has not been called yet.
+        """
+        check_plotted(self, "pixel_to_data")
         self.ax_.apply_aspect()
         x, y = self.ax_.transData.inverted().transform(
             (float(column), float(self.figure_.bbox.height - row))
@@ -358,7 +408,24 @@ class KMeansStepDisplay:
         return float(x), float(y)
 
     def contains_pixel(self, column: float, row: float) -> bool:
-        """Whether (column, row) of the figure's PNG lies inside the axes (not in the margin)."""
+        """Whether (column, row) of the figure's PNG lies inside the axes (not in the margin).
+
+        Parameters
+        ----------
+        column, row : float
+            A position in pixels of the figure's PNG, from its top-left corner.
+
+        Returns
+        -------
+        bool
+            True inside the axes box, False in the figure's margin or outside the picture.
+
+        Raises
+        ------
+        ValueError
+            If :meth:`plot` has not been called yet.
+        """
+        check_plotted(self, "contains_pixel")
         self.ax_.apply_aspect()
         box = self.ax_.bbox  # the axes in display pixels (origin bottom-left)
         return bool(

@@ -23,7 +23,13 @@ import numpy as np
 
 from ._drawing import PHASE_CAPTIONS
 from ._frames import FrameWidget
-from ._validation import check_coordinate, check_data_choice, check_int, check_step_init
+from ._validation import (
+    check_choice,
+    check_coordinate,
+    check_data_choice,
+    check_int,
+    check_step_init,
+)
 from .datasets import DATASETS, make_dataset
 from .kmeans import Step, kmeans_steps
 from .step_display import KMeansStepDisplay
@@ -413,9 +419,8 @@ def plot_kmeans_interactive(
     enabled); without ipyevents the caption says that clicking is unavailable and
     ``place_center`` still works.
 
-    The picture is an ``ipywidgets.Image`` holding a PNG rendered in the kernel, so it needs a
-    running kernel to react; where none runs (GitHub, nbviewer, HTML export) the saved output
-    shows the current frame as a picture.
+    The picture is a PNG rendered by the kernel in an ``ipywidgets.Image``; where no kernel runs
+    (GitHub, nbviewer, HTML export) the saved output shows the current frame as a picture.
 
     Parameters
     ----------
@@ -431,8 +436,7 @@ def plot_kmeans_interactive(
     random_state : int, default=0
         The starting seed, 0..9999 (not used while the init is "click to place").
     dataset : str, optional
-        The starting data set, one of ``fig_code.DATASETS`` (default "blobs"). Only without X:
-        giving both X and dataset is an error.
+        The starting data set, one of ``fig_code.DATASETS`` (default "blobs"); only without X.
     n_samples : int, optional
         Points per generated data set, 10..2000 (default 300). Only without X: giving both X and
         n_samples is an error.
@@ -479,10 +483,7 @@ def plot_kmeans_interactive(
         init, n_clusters, k_max=k_max, names=names, click=CLICK
     )
     random_state = check_int(random_state, name="random_state", low=0, high=_SEED_MAX)
-    if dataset not in DATASETS:
-        raise ValueError(
-            f"dataset must be one of {', '.join(map(repr, DATASETS))}; got {dataset!r}"
-        )
+    dataset = check_choice(dataset, DATASETS, name="dataset")
     max_iter = check_int(max_iter, name="max_iter", low=1, high=300)
     figsize, dpi = KMeansStepThrough.check_frame_size(figsize, dpi)
     return KMeansStepThrough(

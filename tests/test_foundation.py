@@ -391,3 +391,11 @@ def test_the_private_import_scan_finds_what_it_should(tmp_path):
 def test_no_module_imports_a_private_name_of_a_public_module(path):
     found = _private_imports(path)
     assert not found, f"{_name(path)}: " + "; ".join(found)
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "_validation").glob("*.py")), ids=_name)
+def test_validation_does_not_depend_on_the_checks_package(path):
+    """The argument checks sit below everything else: the exercise checks use them, not the reverse."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            assert "checks" not in node.module.split("."), f"{_name(path)} imports {node.module}"

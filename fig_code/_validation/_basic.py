@@ -12,10 +12,50 @@ import numpy as np
 
 
 def _describe(value) -> str:
+    """What was passed, for the ``ValueError`` of an argument check: a shape, or type and repr."""
     shape = getattr(value, "shape", None)
     if shape is not None:
         return f"an array of shape {tuple(shape)}"
     return f"{type(value).__name__} {value!r}"[:80]
+
+
+def describe(answer) -> str:
+    """A short description of what a learner handed in, for the exercise checks' feedback.
+
+    Kinder than :func:`_describe` to answers: a list is counted, not printed, and a NumPy scalar
+    reads "float64 429.36", not "float64 np.float64(429.36)".
+    """
+    shape = getattr(answer, "shape", None)
+    if shape is not None and shape != ():
+        return f"an array of shape {tuple(shape)}"
+    if isinstance(
+        answer, (list, tuple)
+    ):  # not its repr: [np.float64(429.36...), np.f... helps nobody
+        n = len(answer)
+        return f"a {type(answer).__name__} of {n} item{'' if n == 1 else 's'}"
+    # str, not repr, for NumPy scalars: "float64 429.36", not "float64 np.float64(429.36)"
+    text = str(answer) if isinstance(answer, (numbers.Number, np.generic)) else repr(answer)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{type(answer).__name__} {text}"
+
+
+def as_float_array(answer) -> np.ndarray | None:
+    """``answer`` as a float array, or None when it is not numeric at all (strings, dicts, ...)."""
+    if isinstance(answer, (str, bytes, bool, np.bool_)):
+        return None
+    try:
+        arr = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return arr
+
+
+def check_choice(value, choices, *, name: str):
+    """Return ``value`` if it is one of the strings ``choices``; the message lists them all."""
+    if not isinstance(value, str) or value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
+    return value
 
 
 def check_points(

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
+
+from ._basic import check_int
+
+UINT8_HINT = "(convert a float image in [0, 1] with (image * 255).round().astype(np.uint8))"
 
 
 def check_image(image, *, name: str = "image", shape: str = "(height, width, 3)") -> np.ndarray:
@@ -43,7 +49,13 @@ def check_image(image, *, name: str = "image", shape: str = "(height, width, 3)"
 
 def check_palette(palette, *, name: str = "palette") -> np.ndarray:
     """Return ``palette`` as an (n_colors, 3) uint8 or float array in [0, 1], or raise ValueError."""
-    arr = np.asarray(palette)
+    try:
+        arr = np.asarray(palette)
+    except ValueError:  # NumPy's "inhomogeneous shape": rows of different lengths
+        raise ValueError(
+            f"{name} must be an RGB array of shape (n_colors, 3), uint8 or float in [0, 1]; "
+            f"got a {type(palette).__name__} whose rows have different lengths"
+        ) from None
     if arr.ndim != 2 or arr.shape[1] != 3 or arr.shape[0] == 0:
         raise ValueError(
             f"{name} must be an RGB array of shape (n_colors, 3), uint8 or float in [0, 1]; "
@@ -58,10 +70,88 @@ def check_pillow_image(image):
 
     if isinstance(image, Image.Image):
         return image
-    array = check_image(image)
-    if array.dtype != np.uint8:
+    return Image.fromarray(check_uint8_image(image, accepted="uint8 (or a PIL image)"))
+
+
+def check_uint8_image(image, *, accepted: str = "uint8") -> np.ndarray:
+    """Return ``image`` checked by :func:`check_image` and uint8; ``accepted`` is what the message asks for."""
+    image = check_image(image)
+    if image.dtype != np.uint8:
+        raise ValueError(f"image must be {accepted}; got {image.dtype} {UINT8_HINT}")
+    return image
+
+
+def check_pillow_method(method, methods) -> str:
+    """Return ``method``, one of the names ``methods`` of Pillow's quantizers that this Pillow has."""
+    if not isinstance(method, str) or method not in methods:
+        raise ValueError(f"method must be one of {sorted(methods)}; got {method!r}")
+    if method == "libimagequant":
+        from PIL import features
+
+        if not features.check_feature("libimagequant"):
+            raise ValueError(
+                "method 'libimagequant' needs a Pillow built with libimagequant, and this one "
+                "was not; use 'median cut', 'maximum coverage' or 'fast octree'"
+            )
+    return method
+
+
+def check_fit_on(fit_on, image: np.ndarray) -> np.ndarray:
+    """Pixels to fit on, shape (n_pixels, 3) or (h, w, 3), of the same kind as ``image``: (n_pixels, 3)."""
+    arr = np.asarray(fit_on)
+    if arr.ndim == 2:
+        arr = arr[None]
+    sample = check_image(arr, name="fit_on", shape="(n_pixels, 3) or (h, w, 3)").reshape(-1, 3)
+    if (sample.dtype == np.uint8) != (image.dtype == np.uint8):
         raise ValueError(
-            f"image must be uint8 (or a PIL image); got {array.dtype} (convert a float image in "
-            "[0, 1] with (image * 255).round().astype(np.uint8))"
+            "fit_on must hold pixels of the same kind as image (both uint8, or both float "
+            f"in [0, 1]); got {sample.dtype} and {image.dtype}"
         )
-    return Image.fromarray(array)
+    return sample
+
+
+def check_image_pair(original, approximation) -> tuple[np.ndarray, np.ndarray]:
+    """Two images of the same shape and kind (both uint8, or both float in [0, 1])."""
+    a = check_image(original, name="original")
+    b = check_image(approximation, name="approximation")
+    if a.shape != b.shape:
+        raise ValueError(
+            f"original and approximation must have the same shape; got {a.shape} and {b.shape}"
+        )
+    if (a.dtype == np.uint8) != (b.dtype == np.uint8):
+        raise ValueError(
+            "original and approximation must both be uint8, or both float in [0, 1]; "
+            f"got {a.dtype} and {b.dtype}"
+        )
+    return a, b
+
+
+def check_image_shape(shape) -> tuple[int, ...]:
+    """An image's shape, (height, width) or (height, width, 3), of positive integers, as a tuple."""
+    message = f"shape must be (height, width) or (height, width, 3); got {shape!r}"
+    try:
+        shape = tuple(shape)
+    except TypeError:  # not iterable: None, a number
+        raise ValueError(message) from None
+    if len(shape) not in (2, 3) or any(not isinstance(s, numbers.Integral) or s < 1 for s in shape):
+        raise ValueError(message)
+    return shape
+
+
+def check_channels(channels, names) -> tuple[int, int]:
+    """The indices in ``names`` of a pair of colour channels such as ``("red", "green")``."""
+    if not isinstance(channels, (tuple, list)) or len(channels) != 2:
+        raise ValueError(f"channels must be a pair such as ('red', 'green'); got {channels!r}")
+    for name in channels:
+        if not isinstance(name, str) or name not in names:
+            raise ValueError(f"channels must name two of 'red', 'green', 'blue'; got {name!r}")
+    return names.index(channels[0]), names.index(channels[1])
+
+
+def check_palette_columns(ncols, n_columns, n_colors: int) -> int:
+    """Columns of a palette picture: ``ncols`` (or its former name ``n_columns``); default up to 32."""
+    if n_columns is not None:
+        if ncols is not None:
+            raise ValueError("give ncols or its former name n_columns, not both")
+        ncols = check_int(n_columns, name="n_columns", low=1)
+    return min(n_colors, 32) if ncols is None else check_int(ncols, name="ncols", low=1)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 
 import numpy as np
 
-from ._basic import check_n_clusters, check_points, is_real
+from ._basic import as_float_array, check_n_clusters, check_points, describe, is_real
 
 # --- data at scale (scale, scale_plots, checks.scale) ------------------------------------------------
 # The data may be memory-mapped files larger than memory, so ``check_rows`` looks at the shape and dtype
@@ -188,7 +188,13 @@ def check_label_vector(labels, *, name: str) -> np.ndarray:
                 f"{name} mixes strings with other kinds of labels ({names}): use one kind of label, "
                 "e.g. all integers or all strings"
             )
-    arr = np.asarray(labels)
+    try:
+        arr = np.asarray(labels)
+    except ValueError:  # NumPy's "inhomogeneous shape": nested sequences of different lengths
+        raise ValueError(
+            f"{name} must be a 1-D array of labels, one per sample (integers or strings); got a "
+            f"{type(labels).__name__} of sequences of different lengths"
+        ) from None
     if arr.ndim != 1:
         raise ValueError(
             f"{name} must be a 1-D array of labels, one per sample (integers or strings); "
@@ -264,7 +270,12 @@ def check_titles(titles, n: int) -> list | None:
     """``titles`` as a list of ``n`` titles (None stays None)."""
     if titles is None:
         return None
-    titles = list(titles)
+    try:
+        titles = list(titles)
+    except TypeError:  # not iterable: a number, True
+        raise ValueError(
+            f"titles must be a sequence of titles, one per image ({n}); got {titles!r}"
+        ) from None
     if len(titles) != n:
         raise ValueError(f"titles must give one title per image ({n}); got {len(titles)}")
     return titles
@@ -292,6 +303,11 @@ def check_named_centers(centers, center_names):
             raise ValueError("center_names needs centers: pass the positions where the names go")
         return None, None
     centers = check_points(centers, name="centers", n_features=2)
+    if center_names is not None and not _sized(center_names):
+        raise ValueError(
+            f"center_names must be a sequence of names, one per centre ({centers.shape[0]}); got "
+            f"{center_names!r}"
+        )
     if center_names is None or len(center_names) != centers.shape[0]:
         got = "none" if center_names is None else len(center_names)
         raise ValueError(
@@ -300,10 +316,22 @@ def check_named_centers(centers, center_names):
     return centers, center_names
 
 
+def _sized(value) -> bool:
+    """A sequence with a length (not a number, not a 0-D array)."""
+    return isinstance(value, Sized) and getattr(value, "ndim", 1) == 1
+
+
+def check_callable(func, *, name: str = "func", example: str = "measure(model.fit, X)"):
+    """Return ``func`` if it can be called; the message shows an ``example`` call."""
+    if not callable(func):
+        raise ValueError(
+            f"{name} must be a function to call, e.g. {example}; got {type(func).__name__}"
+        )
+    return func
+
+
 def check_point(point, *, name: str = "point") -> np.ndarray:
     """One point, of shape (n_features,) or (1, n_features), as a finite array of shape (1, n_features)."""
-    from ..checks._answers import as_float_array, describe  # the words the exercise checks use
-
     arr = as_float_array(point)
     if arr is None or arr.ndim not in (1, 2) or arr.ndim == 2 and arr.shape[0] != 1:
         raise ValueError(

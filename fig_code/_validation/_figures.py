@@ -62,6 +62,39 @@ def check_alpha(alpha, *, name: str = "alpha") -> float:
     return float(alpha)
 
 
+def check_cmap(cmap, *, name: str = "cmap"):
+    """Return ``cmap`` if it is a colormap's name or a matplotlib ``Colormap``.
+
+    A name is left to matplotlib, whose error lists the names close to a misspelt one.
+    """
+    from matplotlib.colors import Colormap
+
+    if not isinstance(cmap, (str, Colormap)):
+        raise ValueError(
+            f"{name} must be a colormap name such as 'binary' or a matplotlib Colormap; got "
+            f"{_describe(cmap)}"
+        )
+    return cmap
+
+
+def check_plotted(display, method: str) -> None:
+    """Refuse ``display.method()`` before ``display.plot()`` has drawn the picture it works on."""
+    if getattr(display, "ax_", None) is None:
+        raise ValueError(f"{method}() works on the drawn picture: call plot() first")
+
+
+def check_figure(fig):
+    """Return ``fig`` if it is a matplotlib ``Figure`` (not an Axes, not a pyplot module)."""
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        raise ValueError(
+            f"fig must be a matplotlib Figure (e.g. from fig_code.new_figure() or ax.figure); got "
+            f"{type(fig).__name__}"
+        )
+    return fig
+
+
 def check_figsize(figsize) -> tuple[float, float]:
     """Return ``(width, height)`` in inches: two positive finite numbers."""
     try:

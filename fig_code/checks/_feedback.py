@@ -11,6 +11,16 @@ class CheckResult:
 
     Shown in a notebook it reads as one line: ``Correct: ...`` or ``Not yet: ... Hint: ...``.
     ``bool(result)`` is ``result.passed``, so tests can write ``assert check_x(good)``.
+
+    Attributes
+    ----------
+    passed : bool
+        Whether the answer is right.
+    message : str
+        What was checked and what was found, in one sentence.
+    hint : str, default ""
+        For an answer that is not right yet: a nudge towards the fix (empty when it passed, or
+        when the message says it all). Shown after "Hint:".
     """
 
     passed: bool

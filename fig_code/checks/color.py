@@ -16,7 +16,7 @@ import numbers
 import numpy as np
 
 from .._colors import nearest_color, unique_colors
-from .._validation import check_image, check_int
+from .._validation import check_image, check_image_shape, check_int
 from ..metrics import bits_per_index, psnr
 from ..quantize import quantize_colors
 from ._answers import as_float_array, as_index, describe
@@ -409,19 +409,20 @@ def check_paletted_size(answer, shape, n_colors: int) -> CheckResult:
     Returns
     -------
     CheckResult
+        Right or not yet, with a hint for a wrong answer.
+
+    Raises
+    ------
+    ValueError
+        If shape is not (height, width) or (height, width, 3) of positive integers, or n_colors
+        is not an integer >= 2 (the exercise's data, not the learner's answer, is wrong).
 
     Examples
     --------
     >>> bool(check_paletted_size(10 * 10 * 4 / 8 + 16 * 3, (10, 10, 3), 16))
     True
     """
-    message = f"shape must be (height, width) or (height, width, 3); got {shape!r}"
-    try:
-        shape = tuple(shape)
-    except TypeError:  # not iterable: None, a number
-        raise ValueError(message) from None
-    if len(shape) not in (2, 3) or any(not isinstance(s, numbers.Integral) or s < 1 for s in shape):
-        raise ValueError(message)
+    shape = check_image_shape(shape)
     n_colors = check_int(n_colors, name="n_colors", low=2)
     n_pixels = shape[0] * shape[1]
     bits = bits_per_index(n_colors)

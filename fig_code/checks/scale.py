@@ -188,6 +188,13 @@ def check_chunk_size(
     Returns
     -------
     CheckResult
+        Right or not yet, with a hint for a wrong answer.
+
+    Raises
+    ------
+    ValueError
+        If budget_mb is not a positive number, n_features, bytes_per_value or factor is not an
+        integer >= 1, or the budget does not hold even one row of the fit.
 
     Examples
     --------
