@@ -283,3 +283,31 @@ def test_the_notebooks_solutions_pass_its_checks(X_disk):
     assert check_partial_fit_loop(namespace["my_model"], X_disk, CHUNK)
     assert check_chunk_size(namespace["chunk_size"], **BUDGET)
     assert check_kmeans_parallel_saving(namespace["answer"])
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("batch_size", CHUNK), ("init", "random"), ("init_size", 500), ("reassignment_ratio", 0.1)],
+)
+def test_loop_settings_that_change_partial_fit_are_named(X_disk, setting, value):
+    """A model made with another batch_size (or seeding setting) streams right but lands elsewhere:
+    the check names the setting instead of blaming the chunks."""
+    model = _stream(X_disk, range(0, len(X_disk), CHUNK), model=_model(**{setting: value}))
+    result = check_partial_fit_loop(model, X_disk, CHUNK)
+    assert not result
+    assert f"{setting}=" in result.message and "chunks" not in result.message
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"n_init": "auto"}, {"max_iter": 5, "tol": 0.5, "max_no_improvement": 2}, {"verbose": 0}],
+)
+def test_loop_settings_that_only_fit_uses_may_differ(X_disk, settings):
+    model = _stream(X_disk, range(0, len(X_disk), CHUNK), model=_model(**settings))
+    assert check_partial_fit_loop(model, X_disk, CHUNK)
+
+
+def test_loop_numpy_integer_settings_are_the_same_setting(X_disk):
+    model = _model(batch_size=np.int64(1024), n_init=np.int64(1))
+    model = _stream(X_disk, range(0, len(X_disk), CHUNK), model=model)
+    assert check_partial_fit_loop(model, X_disk, CHUNK)

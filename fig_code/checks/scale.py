@@ -111,6 +111,22 @@ def check_partial_fit_loop(
                 f"the model was made with {name}={params[name]!r}; the reference uses {want}.",
                 f"Make it as {spec}.",
             )
+    # Other settings that change what partial_fit computes (batch_size too: it sizes the sample
+    # the first call seeds from); settings used only by fit (max_iter, tol, ...) may differ.
+    defaults = MiniBatchKMeans(n_init=1, random_state=0).get_params()
+    for name in ("init", "init_size", "batch_size", "reassignment_ratio", "n_init"):
+        value, want = params[name], 1 if name == "n_init" else defaults[name]
+        if name == "n_init":
+            same = isinstance(value, str) and value == "auto" or _same_setting(value, 1)
+        else:
+            same = _same_setting(value, want)
+        if not same:
+            shown = repr(value) if isinstance(value, (str, numbers.Number)) else describe(value)
+            return failed(
+                f"the model was made with {name}={shown}, where the reference uses {want!r}: "
+                "partial_fit's result depends on it.",
+                f"Make it exactly as {spec}.",
+            )
     if hasattr(model, "n_iter_"):
         return failed(
             "the model was fitted with fit, which reads all its data at once and restarts "
@@ -160,6 +176,13 @@ def check_partial_fit_loop(
         "skip rows?",
         "Feed consecutive chunks from the first row on:" + loop,
     )
+
+
+def _same_setting(value, want) -> bool:
+    """``value == want`` for a model setting, without comparing arrays or bools with numbers."""
+    if want is None or isinstance(want, str):
+        return isinstance(value, type(want)) and value == want
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and value == want
 
 
 def check_chunk_size(
